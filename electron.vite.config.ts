@@ -1,0 +1,36 @@
+// Build for the four bundles: Electron main, the core host (Electron utilityProcess and the web host),
+// the sandboxed preload, and the React renderer. Core entries are isolated so none of them pulls in `electron`.
+import { resolve } from 'node:path';
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+
+export default defineConfig({
+  main: {
+    build: {
+      isolatedEntries: true,
+      rollupOptions: {
+        input: {
+          index: resolve('src/main/index.ts'),
+          'core-host': resolve('src/core/host/utility-entry.ts'),
+          'web-host': resolve('src/core/host/web-entry.ts'),
+        },
+      },
+    },
+  },
+  preload: {
+    build: {
+      // A sandboxed preload cannot be an ES module: emit CommonJS.
+      rollupOptions: {
+        input: { index: resolve('src/preload/index.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve('src/renderer'),
+    plugins: [react()],
+    build: {
+      rollupOptions: { input: { index: resolve('src/renderer/index.html') } },
+    },
+  },
+});

@@ -1,0 +1,31 @@
+// Entry of the core process. In Electron it runs in a utilityProcess (messages on process.parentPort);
+// under plain Node it runs as a forked child (process.send), which is how tests drive it without Electron.
+import { createCore } from '../core';
+import { serveOverPort, type MessagePortLike } from './port-server';
+import { parseArgs } from './cli-args';
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+function parentPort(): MessagePortLike {
+  const electronPort = (process as unknown as { parentPort?: ParentPort }).parentPort;
+  if (electronPort) {
+    return { onMessage: (fn) => electronPort.on('message', (e) => fn(e.data)), post: (m) => electronPort.postMessage(m) };
+  }
+  if (process.send) {
+    const send = process.send.bind(process);
+    return { onMessage: (fn) => process.on('message', fn), post: (m) => void send(m) };
+  }
+  throw new Error('core-host must be started as an Electron utility process or a Node child with an IPC channel');
+}
+
+const args = parseArgs(process.argv.slice(2));
+const core = createCore({ dataDir: args.dataDir, appVersion: args.appVersion });
+serveOverPort(core, parentPort());
+// A closed channel means the parent is gone: close the replica cleanly rather than linger.
+process.on('disconnect', () => {
+  core.close();
+  process.exit(0);
+});
