@@ -1,5 +1,6 @@
 // Build for the four bundles: Electron main, the core host (Electron utilityProcess and the web host),
-// the sandboxed preload, and the React renderer. Core entries are isolated so none of them pulls in `electron`.
+// the sandboxed preload, and the React renderer. Shared chunks hold only src/shared code; the lint layer rules keep
+// `electron` out of core, so the core entries never load it.
 import { resolve } from 'node:path';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
@@ -7,7 +8,6 @@ import react from '@vitejs/plugin-react';
 export default defineConfig({
   main: {
     build: {
-      isolatedEntries: true,
       rollupOptions: {
         input: {
           index: resolve('src/main/index.ts'),

@@ -24,8 +24,11 @@ function parentPort(): MessagePortLike {
 const args = parseArgs(process.argv.slice(2));
 const core = createCore({ dataDir: args.dataDir, appVersion: args.appVersion });
 serveOverPort(core, parentPort());
-// A closed channel means the parent is gone: close the replica cleanly rather than linger.
-process.on('disconnect', () => {
+// A closed channel or a termination signal means the parent is done with us: close the replica cleanly
+// (checkpointing the WAL) rather than linger or die mid-write.
+const shutdown = () => {
   core.close();
   process.exit(0);
-});
+};
+process.on('disconnect', shutdown);
+process.on('SIGTERM', shutdown);

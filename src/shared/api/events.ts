@@ -2,12 +2,15 @@
 import { z } from 'zod';
 import { settingsSchema } from '../domain/settings';
 import { syncStatusSchema } from '../domain/sync-status';
+import { outboxCountsSchema } from './methods';
 
 export const events = {
   /** Settings changed (from any window or tab). */
   'settings.changed': settingsSchema,
   /** Sync state, progress or freshness changed. */
   'sync.status': syncStatusSchema,
+  /** Outbox entries were added or answered by the backend. */
+  'outbox.changed': outboxCountsSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

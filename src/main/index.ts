@@ -1,0 +1,76 @@
+// Electron main entry: lifecycle only (single-instance lock, ready, windows, quit). Each concern lives in its own
+// module; this file wires the real electron objects into them.
+import { app, BrowserWindow, ipcMain, utilityProcess } from 'electron';
+import { APP_ENTRY_URL, createOriginCheck } from './app-origin';
+import { createCoreSupervisor } from './core-process';
+import { createIpcRelay } from './ipc-relay';
+import { replicaDir, resolveAppPaths } from './paths';
+import { registerAppProtocol, registerAppScheme } from './protocol';
+import { createWindowRegistry } from './window-registry';
+import { createMainWindow } from './windows';
+
+function main(): void {
+  // Before ready: Electron only accepts these then.
+  app.enableSandbox();
+  registerAppScheme();
+  // A second instance would open the same replica: hand over to the first one instead.
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+
+  const paths = resolveAppPaths(import.meta.dirname);
+  // The dev server URL is honoured only when unpackaged, so an environment variable cannot redirect a shipped app.
+  const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
+  const isTrustedUrl = createOriginCheck(devServerUrl);
+  const windows = createWindowRegistry();
+  const relay = createIpcRelay({ ipcMain, windows, isTrustedUrl });
+  const core = createCoreSupervisor({
+    fork: () =>
+      utilityProcess.fork(
+        paths.coreHost,
+        [`--data-dir=${replicaDir(app.getPath('userData'))}`, `--app-version=${app.getVersion()}`],
+        { serviceName: 'outpost-core' },
+      ),
+    onStarting: () => relay.coreStarting(),
+    onReady: (child) => relay.coreReady(child),
+    onMessage: (message) => relay.handleCoreMessage(message),
+    onExit: ({ code, restartInMs }) => {
+      relay.coreDown(restartInMs === null ? 'Outpost core stopped' : 'Outpost core stopped unexpectedly');
+      if (restartInMs !== null) console.error(`[main] core exited with code ${code}; restarting in ${restartInMs} ms`);
+    },
+  });
+  const openWindow = () =>
+    createMainWindow({ preload: paths.preload, url: devServerUrl ?? APP_ENTRY_URL, isTrustedUrl, registry: windows });
+
+  app.on('second-instance', () => {
+    const [existing] = BrowserWindow.getAllWindows();
+    if (!existing) return;
+    if (existing.isMinimized()) existing.restore();
+    existing.focus();
+  });
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit();
+  });
+  app.on('activate', () => {
+    if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
+  });
+  app.on('will-quit', () => {
+    core.stop();
+    relay.dispose();
+  });
+
+  app
+    .whenReady()
+    .then(() => {
+      registerAppProtocol(paths.rendererDir);
+      core.start();
+      openWindow();
+    })
+    .catch((err: unknown) => {
+      console.error('[main] startup failed:', err);
+      app.quit();
+    });
+}
+
+main();
