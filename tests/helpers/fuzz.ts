@@ -13,7 +13,20 @@ export function seededRandom(seed: number): () => number {
 }
 
 const KEYS = ['locale', 'theme', 'id', 'method', 'params', '__proto__', 'constructor', 'toString', '', 'x'.repeat(300), '区域'];
-const STRINGS = ['', 'zh-CN', 'en', 'dark', 'system', 'fr', 'ZH-CN', '\u0000', '💥', 'x'.repeat(10_000), '<script>', "'; DROP TABLE x;--"];
+const STRINGS = [
+  '',
+  'zh-CN',
+  'en',
+  'dark',
+  'system',
+  'fr',
+  'ZH-CN',
+  '\u0000',
+  '💥',
+  'x'.repeat(10_000),
+  '<script>',
+  "'; DROP TABLE x;--",
+];
 
 /** A random JSON-compatible value (what a broken or hostile client could put on the wire). */
 export function randomJson(rand: () => number, depth = 0): unknown {

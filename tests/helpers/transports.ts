@@ -20,7 +20,10 @@ export interface TransportUnderTest {
 }
 
 /** Serialize raw sends so that a reply with a null id (to a malformed envelope) matches its request. */
-function serialSender(send: (message: unknown) => void): { sendRaw(m: unknown): Promise<RpcResponse>; onReply(r: RpcResponse): void } {
+function serialSender(send: (message: unknown) => void): {
+  sendRaw(m: unknown): Promise<RpcResponse>;
+  onReply(r: RpcResponse): void;
+} {
   let current: ((r: RpcResponse) => void) | null = null;
   let queue = Promise.resolve();
   return {

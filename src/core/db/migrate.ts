@@ -51,15 +51,21 @@ export function migrate(db: Database.Database, migrations: readonly Migration[])
 
 function checkOrdered(migrations: readonly Migration[]): void {
   migrations.forEach((m, i) => {
-    if (m.version !== i + 1) throw new MigrationError(`Migration list is out of order at "${m.name}" (version ${m.version}, expected ${i + 1})`);
+    if (m.version !== i + 1)
+      throw new MigrationError(`Migration list is out of order at "${m.name}" (version ${m.version}, expected ${i + 1})`);
   });
 }
 
 /** The migrations recorded in the file must be exactly the first `current` known ones, in order. */
 function checkAppliedArePrefix(db: Database.Database, migrations: readonly Migration[], current: number): void {
-  const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as { version: number; name: string }[];
+  const applied = db.prepare('SELECT version, name FROM schema_migrations ORDER BY version').all() as {
+    version: number;
+    name: string;
+  }[];
   if (applied.length !== current) {
-    throw new MigrationError(`The replica records ${applied.length} applied migrations but its schema version is ${current}; the file is inconsistent.`);
+    throw new MigrationError(
+      `The replica records ${applied.length} applied migrations but its schema version is ${current}; the file is inconsistent.`,
+    );
   }
   applied.forEach((row, i) => {
     const known = migrations[i];

@@ -23,15 +23,24 @@ export function createDispatcher(handlers: Handlers, options: DispatcherOptions 
     async dispatch(raw) {
       const envelope = rpcRequestSchema.safeParse(raw);
       if (!envelope.success) {
-        return errorResponse(recoverId(raw), { code: 'BAD_REQUEST', message: 'Malformed request', issues: formatIssues(envelope.error) });
+        return errorResponse(recoverId(raw), {
+          code: 'BAD_REQUEST',
+          message: 'Malformed request',
+          issues: formatIssues(envelope.error),
+        });
       }
       const { id, method } = envelope.data;
-      if (!isMethodName(method)) return errorResponse(id, { code: 'UNKNOWN_METHOD', message: `Unknown method: ${method.slice(0, 128)}` });
+      if (!isMethodName(method))
+        return errorResponse(id, { code: 'UNKNOWN_METHOD', message: `Unknown method: ${method.slice(0, 128)}` });
       // Absent params mean "no params"; null or any other non-object is rejected by the schema.
       const rawParams = envelope.data.params === undefined ? {} : envelope.data.params;
       const params = methods[method].params.safeParse(rawParams);
       if (!params.success) {
-        return errorResponse(id, { code: 'BAD_REQUEST', message: `Invalid params for ${method}`, issues: formatIssues(params.error) });
+        return errorResponse(id, {
+          code: 'BAD_REQUEST',
+          message: `Invalid params for ${method}`,
+          issues: formatIssues(params.error),
+        });
       }
       try {
         const handler = handlers[method] as Handler<MethodName>;

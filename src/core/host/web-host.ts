@@ -51,7 +51,12 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     const url = new URL(req.url ?? '/', `http://${HOST}`);
     // Why all three: the token proves the page came from this launch; Host and Origin stop DNS-rebinding
     // and other sites' pages from driving the API even if they guessed the port.
-    if (url.pathname !== '/rpc' || !hostAllowed(req, port) || !originAllowed(req, port) || !tokenMatches(url.searchParams.get('token'), token)) {
+    if (
+      url.pathname !== '/rpc' ||
+      !hostAllowed(req, port) ||
+      !originAllowed(req, port) ||
+      !tokenMatches(url.searchParams.get('token'), token)
+    ) {
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
       return;
     }

@@ -21,9 +21,7 @@ export const apiErrorDataSchema = z.strictObject({
   issues: z.array(z.string()).optional(),
 });
 
-export type RpcResponse =
-  | { id: RpcId; ok: true; result: unknown }
-  | { id: RpcId | null; ok: false; error: ApiErrorData };
+export type RpcResponse = { id: RpcId; ok: true; result: unknown } | { id: RpcId | null; ok: false; error: ApiErrorData };
 
 export const rpcResponseSchema = z.union([
   z.strictObject({ id: rpcIdSchema, ok: z.literal(true), result: z.unknown() }),

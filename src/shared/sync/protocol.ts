@@ -97,7 +97,16 @@ export const mutationResponseSchema = z.strictObject({
 
 /** Body of every 4xx/5xx reply. */
 export const serverErrorSchema = z.strictObject({
-  error: z.enum(['BAD_REQUEST', 'UNAUTHORIZED', 'TOKEN_EXPIRED', 'FORBIDDEN', 'NOT_FOUND', 'PROTOCOL_MISMATCH', 'RATE_LIMITED', 'INTERNAL']),
+  error: z.enum([
+    'BAD_REQUEST',
+    'UNAUTHORIZED',
+    'TOKEN_EXPIRED',
+    'FORBIDDEN',
+    'NOT_FOUND',
+    'PROTOCOL_MISMATCH',
+    'RATE_LIMITED',
+    'INTERNAL',
+  ]),
   message: z.string(),
 });
 export type ServerError = z.infer<typeof serverErrorSchema>;

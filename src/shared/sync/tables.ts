@@ -28,7 +28,14 @@ const c = (name: string, type: ColumnType, nullable = false): Column => ({ name,
 export const TABLES = {
   regions: {
     regionScoped: true, // a region row's region_id is its own id
-    columns: [c('id', 'text'), c('region_id', 'text'), c('name', 'text'), c('name_en', 'text'), c('parent_id', 'text', true), c('utc_offset_min', 'int')],
+    columns: [
+      c('id', 'text'),
+      c('region_id', 'text'),
+      c('name', 'text'),
+      c('name_en', 'text'),
+      c('parent_id', 'text', true),
+      c('utc_offset_min', 'int'),
+    ],
   },
   stages: {
     regionScoped: false,

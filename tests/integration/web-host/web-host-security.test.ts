@@ -26,7 +26,10 @@ afterAll(async () => {
   dir.remove();
 });
 
-function get(path: string, headers: Record<string, string> = {}): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
+function get(
+  path: string,
+  headers: Record<string, string> = {},
+): Promise<{ status: number; headers: Record<string, unknown>; body: string }> {
   return new Promise((resolve, reject) => {
     const req = request({ host: '127.0.0.1', port: host.port, path, headers }, (res) => {
       let body = '';
@@ -66,11 +69,14 @@ describe('web host', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
   });
 
-  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00index.html'])('refuses to serve outside the renderer: %s', async (path) => {
-    const res = await get(path);
-    expect([400, 403, 404]).toContain(res.status);
-    expect(res.body).not.toContain('do not serve');
-  });
+  it.each(['/../secret.txt', '/%2e%2e/secret.txt', '/..%2fsecret.txt', '/%00index.html'])(
+    'refuses to serve outside the renderer: %s',
+    async (path) => {
+      const res = await get(path);
+      expect([400, 403, 404]).toContain(res.status);
+      expect(res.body).not.toContain('do not serve');
+    },
+  );
 
   it('rejects requests for a foreign Host (DNS rebinding)', async () => {
     expect((await get('/', { Host: 'evil.example:80' })).status).toBe(421);

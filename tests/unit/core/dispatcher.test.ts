@@ -39,7 +39,10 @@ describe('dispatcher', () => {
   it('treats absent params as empty but rejects null params', async () => {
     const d = createDispatcher(okHandlers());
     expect((await d.dispatch({ id: 3, method: 'settings.get' })).ok).toBe(true);
-    expect(await d.dispatch({ id: 4, method: 'settings.get', params: null })).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    expect(await d.dispatch({ id: 4, method: 'settings.get', params: null })).toMatchObject({
+      ok: false,
+      error: { code: 'BAD_REQUEST' },
+    });
   });
 
   it('does not resolve inherited properties as methods', async () => {
@@ -67,7 +70,11 @@ describe('settings storage', () => {
     await first.dispatch({ id: 1, method: 'settings.update', params: { locale: 'en', theme: 'dark' } });
     first.close();
     const second = createCore({ dataDir: dir });
-    expect(await second.dispatch({ id: 2, method: 'settings.get' })).toEqual({ id: 2, ok: true, result: { locale: 'en', theme: 'dark' } });
+    expect(await second.dispatch({ id: 2, method: 'settings.get' })).toEqual({
+      id: 2,
+      ok: true,
+      result: { locale: 'en', theme: 'dark' },
+    });
     second.close();
   });
 });
