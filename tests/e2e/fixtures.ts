@@ -1,0 +1,62 @@
+// Playwright fixtures for the web project: every test gets its own data directory and its own web host
+// process (so tests never share state), a page opened at that host, and the page objects.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, type Fixtures, type PlaywrightTestArgs } from '@playwright/test';
+import { repoRoot, startWebHost, type WebHost } from '../helpers/web-host';
+import { AppShell } from './pages/app-shell';
+import { SettingsPage } from './pages/settings-page';
+
+/** Screenshots meant for people to look at (gitignored). */
+export const ARTIFACTS_DIR = resolve(repoRoot, 'tests/artifacts');
+
+export interface PageObjects {
+  shell: AppShell;
+  settings: SettingsPage;
+}
+
+/** The page objects over whatever `page` a project provides: a Chromium tab here, an Electron window there. */
+export const pageObjectFixtures: Fixtures<PageObjects, object, PlaywrightTestArgs> = {
+  shell: async ({ page }, use) => {
+    const shell = new AppShell(page);
+    await shell.waitUntilReady();
+    await use(shell);
+  },
+  settings: async ({ shell }, use) => {
+    await use(new SettingsPage(shell));
+  },
+};
+
+/** A fresh temporary directory for one test, removed after it. */
+export async function withTempDir(prefix: string, use: (dir: string) => Promise<void>): Promise<void> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  try {
+    await use(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+export const test = base
+  .extend<{ dataDir: string; webHost: WebHost }>({
+    // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
+    // eslint-disable-next-line no-empty-pattern
+    dataDir: async ({}, use) => withTempDir('outpost-e2e-', use),
+    webHost: async ({ dataDir }, use, testInfo) => {
+      const host = await startWebHost({ dataDir });
+      try {
+        await use(host);
+      } finally {
+        await host.stop();
+        if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('web-host-output', { body: host.output() });
+      }
+    },
+    page: async ({ page, webHost }, use) => {
+      await page.goto(webHost.url);
+      await use(page);
+    },
+  })
+  .extend<PageObjects>(pageObjectFixtures);
+
+export { expect } from '@playwright/test';
