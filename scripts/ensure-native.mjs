@@ -52,7 +52,7 @@ async function ensureElectron() {
   if (result.code !== 0 || !existsSync(binary)) {
     restoreBinary(backup);
     fail(
-      `Rebuilding better-sqlite3 for Electron ${electronVersion} failed. It downloads Electron's headers, so this machine needs to reach www.electronjs.org (or set ELECTRON_REBUILD_DIST_URL to a mirror of Electron's headers). ${BUILD_TOOLS} The build said:\n\n${tail(result.output)}`,
+      `Rebuilding better-sqlite3 for Electron ${electronVersion} failed. It downloads Electron's headers, so this machine needs to reach Electron's header downloads (or set ELECTRON_REBUILD_DIST_URL to a mirror of them). ${BUILD_TOOLS} The build said:\n\n${tail(result.output)}`,
     );
   }
   removeBackup(backup);

@@ -43,8 +43,8 @@ export function electronUnavailableHelp(reason) {
   return [
     `Electron's binary could not be downloaded on this machine${reason ? ` (${reason})` : ''}.`,
     'Run `npm run web` for the same app in your browser.',
-    "To use the desktop app, let this machine reach Electron's download host (github.com), or set ELECTRON_MIRROR",
-    'to a mirror it can reach (e.g. ELECTRON_MIRROR=https://npmmirror.com/mirrors/electron/), or copy the Electron',
+    "To use the desktop app, let this machine reach Electron's release downloads, or set ELECTRON_MIRROR",
+    'to a mirror it can reach, or copy the Electron',
     'download cache from a machine where the download worked and point the electron_config_cache environment',
     'variable at it; then run the command again.',
   ].join(' ');
