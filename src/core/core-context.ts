@@ -1,7 +1,8 @@
-// What every core handler may use: the replica connection, the event hub and process facts.
+// What every core handler may use: the replica connection, the event hub, the sync engine and process facts.
 import type { SyncStatus } from '../shared/domain/sync-status';
 import type { Db } from './db/open';
 import type { EventHub } from './host/event-hub';
+import type { SyncEngine } from './sync/engine';
 
 export interface CoreContext {
   db: Db;
@@ -9,4 +10,5 @@ export interface CoreContext {
   appVersion: string;
   startedAt: string;
   syncStatus(): SyncStatus;
+  sync: SyncEngine;
 }

@@ -1,26 +1,35 @@
-// Assembles Outpost core: opens the replica, wires the per-domain handlers into one dispatcher.
-// Transports (Electron utility process, web host, in-memory) only ever see the returned Core.
+// Assembles Outpost core: opens the replica, starts the sync engine, wires the per-domain handlers into one
+// dispatcher. Transports (Electron utility process, web host, in-memory) only ever see the returned Core.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RpcEvent, RpcResponse } from '../shared/api/rpc';
-import { IDLE_SYNC_STATUS } from '../shared/domain/sync-status';
 import { appHandlers } from './api/app-handlers';
 import { settingsHandlers } from './api/settings-handlers';
 import { syncHandlers } from './api/sync-handlers';
+import { writeHandlers } from './api/write-handlers';
 import type { CoreContext } from './core-context';
 import { openReplica } from './db/open';
 import { createDispatcher, type Handlers } from './host/dispatcher';
 import { createEventHub } from './host/event-hub';
+import { createSyncEngine, type SyncEngineOptions } from './sync/engine';
+import type { BackendConfig } from './sync/session';
+
+/** Sync tuning for hosts and tests (defaults: 60 s interval, 30 s per request, 5,000-row pages). */
+export type SyncTuning = Omit<SyncEngineOptions, 'db' | 'onStatus' | 'onOutboxChanged'>;
 
 export interface CoreOptions {
   /** Directory holding replica.sqlite; created if missing. `:memory:` keeps everything in memory. */
   dataDir: string;
   appVersion?: string;
+  /** Start syncing with this backend at launch (hosts pass the embedded demo backend or the saved one). */
+  backend?: BackendConfig;
+  sync?: SyncTuning;
 }
 
 export interface Core {
   dispatch(raw: unknown): Promise<RpcResponse>;
   subscribe(listener: (event: RpcEvent) => void): () => void;
+  /** Stops the sync engine (aborting its requests) and closes the replica. */
   close(): void;
 }
 
@@ -28,19 +37,33 @@ export function createCore(options: CoreOptions): Core {
   const file = options.dataDir === ':memory:' ? ':memory:' : replicaFile(options.dataDir);
   const db = openReplica(file);
   const events = createEventHub();
+  const sync = createSyncEngine({
+    ...options.sync,
+    db,
+    onStatus: (status) => events.emit('sync.status', status),
+    onOutboxChanged: (counts) => events.emit('outbox.changed', counts),
+  });
   const ctx: CoreContext = {
     db,
     events,
     appVersion: options.appVersion ?? '0.0.0',
     startedAt: new Date().toISOString(),
-    syncStatus: () => IDLE_SYNC_STATUS,
+    syncStatus: () => sync.status(),
+    sync,
   };
-  const handlers: Handlers = { ...appHandlers(ctx), ...settingsHandlers(ctx), ...syncHandlers(ctx) };
+  const handlers: Handlers = { ...appHandlers(ctx), ...settingsHandlers(ctx), ...syncHandlers(ctx), ...writeHandlers(ctx) };
   const dispatcher = createDispatcher(handlers);
+  if (options.backend) sync.start(options.backend);
+  let closed = false;
   return {
     dispatch: (raw) => dispatcher.dispatch(raw),
     subscribe: (listener) => events.subscribe(listener),
-    close: () => db.close(),
+    close: () => {
+      if (closed) return;
+      closed = true;
+      sync.close(); // first: no sync continuation may touch the replica once it is closed
+      db.close();
+    },
   };
 }
 

@@ -103,8 +103,11 @@ export const methods = {
   'settings.update': { params: settingsSchema.partial().strict(), result: settingsSchema },
   /** Current sync status for the app chrome. */
   'sync.status': { params: noParams, result: syncStatusSchema },
-  /** Sync now (or right after the running sync); returns at once with the status, `sync.status` events follow. */
-  'sync.now': { params: noParams, result: syncStatusSchema },
+  /**
+   * Sync now (or right after the running sync). Returns at once with the status (`sync.status` events follow),
+   * or with `wait: true` once that sync has ended.
+   */
+  'sync.now': { params: z.strictObject({ wait: z.boolean().optional() }), result: syncStatusSchema },
   /** Check a backend URL and token (GET /v1/session), then sync with it. UNAUTHORIZED, UNAVAILABLE, TIMEOUT, CONFLICT (protocol) on failure. */
   'sync.configure': {
     params: z.strictObject({ backendUrl: z.url({ protocol: /^https?$/ }).max(2_048), token: z.string().min(1).max(4_096) }),

@@ -14,6 +14,17 @@ export const syncStatusSchema = z.strictObject({
   lastError: z.string().nullable(),
   /** Initial-sync progress in 0..1, null when not in an initial sync. */
   progress: z.number().min(0).max(1).nullable(),
+  // Additions of issue 3 (optional so older producers stay valid):
+  /** Rows applied so far in the running initial sync (or the last one), null when none ran. */
+  rowsSynced: z.number().int().nonnegative().nullable().optional(),
+  /** Estimated ms until the initial sync completes, null when unknown or not in an initial sync. */
+  etaMs: z.number().int().nonnegative().nullable().optional(),
+  /** Changes the backend had that the replica had not applied yet, as of the last page; 0 when caught up. */
+  behind: z.number().int().nonnegative().nullable().optional(),
+  /** ISO time of the next automatic retry after a failure, null when none is scheduled. */
+  nextRetryAt: z.string().nullable().optional(),
+  /** The backend this replica syncs with, null when signed out. */
+  backendUrl: z.string().nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

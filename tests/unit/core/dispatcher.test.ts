@@ -6,16 +6,18 @@ import { createCore } from '../../../src/core/core';
 import { writeSettings, readSettings } from '../../../src/core/db/repos/settings-repo';
 import { openReplica } from '../../../src/core/db/open';
 
-const okHandlers = (): Handlers => ({
-  'app.info': () => ({ name: 'Outpost', version: '1', apiVersion: 1, replicaSchemaVersion: 1, startedAt: 'now' }),
-  'settings.get': () => ({ locale: 'en', theme: 'dark' }),
-  'settings.update': () => {
-    throw new OutpostError({ code: 'CONFLICT', message: 'busy' });
-  },
-  'sync.status': () => {
-    throw new Error('secret stack detail');
-  },
-});
+// Only the methods these tests call; the rest of the map is irrelevant to the dispatcher's behaviour.
+const okHandlers = (): Handlers =>
+  ({
+    'app.info': () => ({ name: 'Outpost', version: '1', apiVersion: 1, replicaSchemaVersion: 1, startedAt: 'now' }),
+    'settings.get': () => ({ locale: 'en', theme: 'dark' }),
+    'settings.update': () => {
+      throw new OutpostError({ code: 'CONFLICT', message: 'busy' });
+    },
+    'sync.status': () => {
+      throw new Error('secret stack detail');
+    },
+  }) as Partial<Handlers> as Handlers;
 
 describe('dispatcher', () => {
   it('passes an OutpostError through with its code', async () => {
