@@ -13,6 +13,8 @@ export default defineConfig({
           index: resolve('src/main/index.ts'),
           'core-host': resolve('src/core/host/utility-entry.ts'),
           'web-host': resolve('src/core/host/web-entry.ts'),
+          // The reference backend, run by the hosts as the embedded demo backend (and by tests and benches).
+          'server-host': resolve('src/server/main.ts'),
         },
       },
     },

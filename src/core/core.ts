@@ -29,6 +29,8 @@ export interface CoreOptions {
 export interface Core {
   dispatch(raw: unknown): Promise<RpcResponse>;
   subscribe(listener: (event: RpcEvent) => void): () => void;
+  /** Start syncing with a backend that became available after launch (the embedded one boots in parallel). */
+  connect(backend: BackendConfig): void;
   /** Stops the sync engine (aborting its requests) and closes the replica. */
   close(): void;
 }
@@ -58,6 +60,7 @@ export function createCore(options: CoreOptions): Core {
   return {
     dispatch: (raw) => dispatcher.dispatch(raw),
     subscribe: (listener) => events.subscribe(listener),
+    connect: (backend) => sync.start(backend),
     close: () => {
       if (closed) return;
       closed = true;

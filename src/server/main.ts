@@ -1,16 +1,21 @@
 // CLI: `tsx src/server/main.ts [--port=0] [--data-dir=DIR|:memory:] [--database-url=URL] [--scale=demo|M|L]
-// [--seed=1] [--now=<ISO date|epoch ms>] [--no-plants] [--live[=ms]]`. Prints `OUTPOST_SERVER_URL=…` once ready.
+// [--seed=1] [--now=<ISO date|epoch ms>] [--no-plants] [--live[=ms]] [--exit-with-parent]`. Prints
+// `OUTPOST_SERVER_URL=…` once ready, and `OUTPOST_DEMO_TOKEN=…` (the demo director's token) when demo data is served.
 import { resolve } from 'node:path';
 import { startServer, type DemoSeedOptions, type StartServerOptions } from './server';
 
-function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): StartServerOptions {
+interface CliOptions extends StartServerOptions {
+  exitWithParent: boolean;
+}
+
+function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): CliOptions {
   const values = new Map<string, string>();
   for (const arg of argv) {
     const match = /^--([a-z-]+)(?:=(.*))?$/.exec(arg);
     if (!match?.[1]) throw new Error(`Unknown argument ${arg}`);
     values.set(match[1], match[2] ?? '');
   }
-  const known = new Set(['port', 'data-dir', 'database-url', 'scale', 'seed', 'now', 'no-plants', 'live']);
+  const known = new Set(['port', 'data-dir', 'database-url', 'scale', 'seed', 'now', 'no-plants', 'live', 'exit-with-parent']);
   for (const key of values.keys()) if (!known.has(key)) throw new Error(`Unknown option --${key}`);
 
   const port = Number(values.get('port') ?? env.OUTPOST_SERVER_PORT ?? 0);
@@ -40,13 +45,15 @@ function parseArgs(argv: readonly string[], env: NodeJS.ProcessEnv): StartServer
     if (!seed) throw new Error('--live continues the demo dataset: pass --scale too.');
     live = { intervalMs };
   }
-  return { store, port, seed, live };
+  return { store, port, seed, live, exitWithParent: values.has('exit-with-parent') };
 }
 
 async function main(): Promise<void> {
-  const options = parseArgs(process.argv.slice(2), process.env);
+  const { exitWithParent, ...options } = parseArgs(process.argv.slice(2), process.env);
   const server = await startServer(options);
   process.stdout.write(`OUTPOST_SERVER_URL=${server.url}\n`);
+  const directorToken = server.demoTokens['demo-director'];
+  if (directorToken) process.stdout.write(`OUTPOST_DEMO_TOKEN=${directorToken}\n`);
   for (const [user, token] of Object.entries(server.demoTokens)) process.stderr.write(`demo token ${user}: ${token}\n`);
 
   let closing = false;
@@ -60,6 +67,12 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', shutdown);
   process.on('SIGTERM', shutdown);
+  // An embedded backend must not outlive the app that started it, even if that app is killed: its parent
+  // holds our stdin open, so end-of-input means the parent is gone.
+  if (exitWithParent) {
+    process.stdin.on('end', shutdown);
+    process.stdin.resume();
+  }
 }
 
 main().catch((err: unknown) => {

@@ -84,7 +84,7 @@ export async function webHostTransport(): Promise<TransportUnderTest & { host: W
 
 /** Fork src/core/host/utility-entry.ts (through tsx) exactly as Electron's utilityProcess would run it. */
 export async function startCoreChild(dataDir: string): Promise<ChildProcess> {
-  const child = fork('src/core/host/utility-entry.ts', [`--data-dir=${dataDir}`], {
+  const child = fork('src/core/host/utility-entry.ts', [`--data-dir=${dataDir}`, '--no-backend'], {
     execArgv: ['--import', 'tsx'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });

@@ -1,8 +1,10 @@
 // Entry of the core process. In Electron it runs in a utilityProcess (messages on process.parentPort);
 // under plain Node it runs as a forked child (process.send), which is how tests drive it without Electron.
-import { createCore } from '../core';
-import { serveOverPort, type MessagePortLike } from './port-server';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from './cli-args';
+import { startHostedCore } from './host-core';
+import { serveOverPort, type MessagePortLike } from './port-server';
 
 interface ParentPort {
   on(event: 'message', listener: (e: { data: unknown }) => void): void;
@@ -22,13 +24,12 @@ function parentPort(): MessagePortLike {
 }
 
 const args = parseArgs(process.argv.slice(2));
-const core = createCore({ dataDir: args.dataDir, appVersion: args.appVersion });
-serveOverPort(core, parentPort());
+const hosted = startHostedCore(args, join(dirname(fileURLToPath(import.meta.url)), 'server-host.js'));
+serveOverPort(hosted.core, parentPort());
 // A closed channel or a termination signal means the parent is done with us: close the replica cleanly
-// (checkpointing the WAL) rather than linger or die mid-write.
+// (checkpointing the WAL) and stop the embedded backend rather than linger or die mid-write.
 const shutdown = () => {
-  core.close();
-  process.exit(0);
+  void hosted.close().finally(() => process.exit(0));
 };
 process.on('disconnect', shutdown);
 process.on('SIGTERM', shutdown);

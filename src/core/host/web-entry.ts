@@ -1,19 +1,23 @@
-// `node out/main/web-host.js`: starts core and the web host, prints `OUTPOST_WEB_URL=…` once ready,
-// and shuts down cleanly on SIGINT/SIGTERM.
+// `node out/main/web-host.js`: starts core, the web host and the backend (the embedded demo backend unless told
+// otherwise), prints `OUTPOST_WEB_URL=…` as soon as the page can be served, and shuts down on SIGINT/SIGTERM.
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createCore } from '../core';
 import { parseArgs } from './cli-args';
+import { startHostedCore } from './host-core';
 import { startWebHost } from './web-host';
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
-  // The bundle lives in out/main; the renderer it serves is out/renderer next to it.
-  const defaultRenderer = join(dirname(fileURLToPath(import.meta.url)), '..', 'renderer');
-  const rendererDir = args.rendererDir ?? defaultRenderer;
-  const core = createCore({ dataDir: args.dataDir, appVersion: args.appVersion });
-  const host = await startWebHost({ core, port: args.port, rendererDir: existsSync(rendererDir) ? rendererDir : undefined });
+  // The bundle lives in out/main next to server-host.js; the renderer it serves is out/renderer.
+  const bundleDir = dirname(fileURLToPath(import.meta.url));
+  const rendererDir = args.rendererDir ?? join(bundleDir, '..', 'renderer');
+  const hosted = startHostedCore(args, join(bundleDir, 'server-host.js'));
+  const host = await startWebHost({
+    core: hosted.core,
+    port: args.port,
+    rendererDir: existsSync(rendererDir) ? rendererDir : undefined,
+  });
   process.stdout.write(`OUTPOST_WEB_URL=${host.url}\n`);
 
   let closing = false;
@@ -21,7 +25,7 @@ async function main() {
     if (closing) return;
     closing = true;
     await host.close();
-    core.close();
+    await hosted.close();
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown());
