@@ -1,9 +1,8 @@
 // Electron main entry: lifecycle only (single-instance lock, ready, windows, quit). Each concern lives in its own
 // module; this file wires the real electron objects into them.
-import { app, BrowserWindow, ipcMain, utilityProcess } from 'electron';
+import { app, BrowserWindow, ipcMain, safeStorage, utilityProcess } from 'electron';
 import { APP_ENTRY_URL, createOriginCheck } from './app-origin';
-import { createCoreSupervisor } from './core-process';
-import { createIpcRelay } from './ipc-relay';
+import { createCoreServices } from './core-services';
 import { replicaDir, resolveAppPaths } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
 import { createWindowRegistry } from './window-registry';
@@ -24,21 +23,19 @@ function main(): void {
   const devServerUrl = app.isPackaged ? undefined : process.env.ELECTRON_RENDERER_URL || undefined;
   const isTrustedUrl = createOriginCheck(devServerUrl);
   const windows = createWindowRegistry();
-  const relay = createIpcRelay({ ipcMain, windows, isTrustedUrl });
-  const core = createCoreSupervisor({
-    fork: () =>
+  const userDataDir = app.getPath('userData');
+  const { start, stop } = createCoreServices({
+    ipcMain,
+    windows,
+    isTrustedUrl,
+    safeStorage,
+    userDataDir,
+    fork: (extraArgs) =>
       utilityProcess.fork(
         paths.coreHost,
-        [`--data-dir=${replicaDir(app.getPath('userData'))}`, `--app-version=${app.getVersion()}`],
+        [`--data-dir=${replicaDir(userDataDir)}`, `--app-version=${app.getVersion()}`, ...extraArgs],
         { serviceName: 'outpost-core' },
       ),
-    onStarting: () => relay.coreStarting(),
-    onReady: (child) => relay.coreReady(child),
-    onMessage: (message) => relay.handleCoreMessage(message),
-    onExit: ({ code, restartInMs }) => {
-      relay.coreDown(restartInMs === null ? 'Outpost core stopped' : 'Outpost core stopped unexpectedly');
-      if (restartInMs !== null) console.error(`[main] core exited with code ${code}; restarting in ${restartInMs} ms`);
-    },
   });
   const openWindow = () =>
     createMainWindow({ preload: paths.preload, url: devServerUrl ?? APP_ENTRY_URL, isTrustedUrl, registry: windows });
@@ -55,16 +52,13 @@ function main(): void {
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('will-quit', () => {
-    core.stop();
-    relay.dispose();
-  });
+  app.on('will-quit', () => stop());
 
   app
     .whenReady()
     .then(() => {
       registerAppProtocol(paths.rendererDir);
-      core.start();
+      start();
       openWindow();
     })
     .catch((err: unknown) => {

@@ -1,14 +1,18 @@
 // Sender-checked relay between renderer windows and the core process. It only checks who is asking and whether
-// the envelope is well formed; params are validated by core's dispatcher (no business logic here).
-// Ids are rewritten so two windows may both send id 1; replies are routed back by the relay's own id.
+// the envelope is well formed; params are validated by core's dispatcher (no business logic here: what to do
+// around particular methods is plugged in as `hooks`). Ids are rewritten so two windows may both send id 1;
+// replies are routed back by the relay's own numeric id. Main's own requests use the reserved ids `main:<n>`.
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/api/ipc-channels';
-import type { ApiErrorData } from '../shared/api/errors';
+import type { MethodName, MethodParams } from '../shared/api/methods';
 import { errorResponse, rpcEventSchema, rpcResponseSchema } from '../shared/api/rpc';
-import type { RpcId, RpcRequest, RpcResponse } from '../shared/api/rpc';
+import type { RpcRequest, RpcResponse } from '../shared/api/rpc';
 import type { UrlCheck } from './app-origin';
+import { createCoreRequests, type CoreLink } from './core-requests';
 import { parseEnvelope } from './ipc-envelope';
 import { systemTimers, type Timers } from './timers';
 import type { WindowRegistry } from './window-registry';
+
+export type { CoreLink } from './core-requests';
 
 /** The parts of Electron's IpcMainInvokeEvent the sender check reads. */
 export interface InvokeEventLike {
@@ -22,15 +26,19 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-/** Where requests go: the running core child (utilityProcess). */
-export interface CoreLink {
-  postMessage(message: unknown): void;
+/** Extension points around a window's (well-formed, trusted) request. Ids seen here are the window's own. */
+export interface RelayHooks {
+  /** Before forwarding: return a response to answer the window without asking core. */
+  onRequest?(request: RpcRequest): RpcResponse | undefined;
+  /** The reply (core's, or the relay's TIMEOUT/UNAVAILABLE) before the window gets it: return what it gets. */
+  onReply?(request: RpcRequest, response: RpcResponse): RpcResponse | Promise<RpcResponse>;
 }
 
 export interface IpcRelayOptions {
   ipcMain: IpcMainLike;
   windows: Pick<WindowRegistry, 'has' | 'all'>;
   isTrustedUrl: UrlCheck;
+  hooks?: RelayHooks;
   /** A request with no reply after this long resolves with TIMEOUT. */
   requestTimeoutMs?: number;
   timers?: Timers;
@@ -43,42 +51,26 @@ export interface IpcRelay {
   coreReady(link: CoreLink): void;
   /** Core exited: every request waiting for it resolves with UNAVAILABLE. */
   coreDown(reason: string): void;
-  /** A message from core: a response (routed to its window) or an event (broadcast). */
+  /** A message from core: a response (routed to its window or to main) or an event (broadcast). */
   handleCoreMessage(message: unknown): void;
+  /** Main itself calls core (no sender check, no hooks); the reply carries the reserved id it was sent with. */
+  request<M extends MethodName>(method: M, params: MethodParams<M>): Promise<RpcResponse>;
   dispose(): void;
 }
 
-interface Pending {
-  originalId: RpcId;
-  forward: RpcRequest;
-  resolve: (response: RpcResponse) => void;
-  timer: unknown;
-  sent: boolean;
-}
-
-type CoreState = { kind: 'down' } | { kind: 'starting' } | { kind: 'ready'; link: CoreLink };
-
 export function createIpcRelay(options: IpcRelayOptions): IpcRelay {
-  const timers = options.timers ?? systemTimers;
-  const timeoutMs = options.requestTimeoutMs ?? 30_000;
-  const pending = new Map<number, Pending>();
-  let core: CoreState = { kind: 'down' };
+  const requests = createCoreRequests(options.timers ?? systemTimers, options.requestTimeoutMs ?? 30_000);
+  const hooks = options.hooks ?? {};
   let nextRelayId = 1;
-
-  const settle = (relayId: number, response: RpcResponse) => {
-    const entry = pending.get(relayId);
-    if (!entry) return;
-    pending.delete(relayId);
-    timers.clearTimeout(entry.timer);
-    entry.resolve(response);
-  };
-
-  const failAll = (error: ApiErrorData) => {
-    for (const [relayId, entry] of pending) settle(relayId, errorResponse(entry.originalId, error));
-  };
+  let nextMainId = 1;
 
   const isTrustedSender = (event: InvokeEventLike) =>
     options.windows.has(event.sender.id) && event.senderFrame !== null && options.isTrustedUrl(event.senderFrame.url);
+
+  const forward = async (request: RpcRequest): Promise<RpcResponse> => {
+    const reply = await requests.send({ ...request, id: nextRelayId++ });
+    return { ...reply, id: request.id } as RpcResponse;
+  };
 
   const invoke = async (event: InvokeEventLike, ...args: unknown[]): Promise<RpcResponse> => {
     if (!isTrustedSender(event))
@@ -86,40 +78,24 @@ export function createIpcRelay(options: IpcRelayOptions): IpcRelay {
     const envelope = parseEnvelope(args);
     if (!envelope.ok) return envelope.response;
     const request = envelope.request;
-    if (core.kind === 'down') return errorResponse(request.id, { code: 'UNAVAILABLE', message: 'Outpost core is not running' });
-    const relayId = nextRelayId++;
-    return new Promise<RpcResponse>((resolve) => {
-      const timer = timers.setTimeout(() => {
-        settle(
-          relayId,
-          errorResponse(request.id, { code: 'TIMEOUT', message: `No reply to ${request.method} in ${timeoutMs} ms` }),
-        );
-      }, timeoutMs);
-      const entry: Pending = { originalId: request.id, forward: { ...request, id: relayId }, resolve, timer, sent: false };
-      pending.set(relayId, entry);
-      if (core.kind === 'ready') send(core.link, entry);
-    });
-  };
-
-  const send = (link: CoreLink, entry: Pending) => {
-    entry.sent = true;
-    link.postMessage(entry.forward);
+    try {
+      const early = hooks.onRequest?.(request);
+      if (early) return early;
+      const response = await forward(request);
+      return hooks.onReply ? await hooks.onReply(request, response) : response;
+    } catch (err) {
+      // A failing hook is a bug in main: log it here, never hand its details (or a stack) to the page.
+      console.error(`[main] relay hook failed for ${request.method}:`, err);
+      return errorResponse(request.id, { code: 'INTERNAL', message: `Outpost could not finish ${request.method}` });
+    }
   };
 
   options.ipcMain.handle(IPC_INVOKE_CHANNEL, invoke);
 
   return {
-    coreStarting() {
-      core = { kind: 'starting' };
-    },
-    coreReady(link) {
-      core = { kind: 'ready', link };
-      for (const entry of pending.values()) if (!entry.sent) send(link, entry);
-    },
-    coreDown(reason) {
-      core = { kind: 'down' };
-      failAll({ code: 'UNAVAILABLE', message: reason });
-    },
+    coreStarting: () => requests.starting(),
+    coreReady: (link) => requests.ready(link),
+    coreDown: (reason) => requests.down({ code: 'UNAVAILABLE', message: reason }),
     handleCoreMessage(message) {
       const event = rpcEventSchema.safeParse(message);
       if (event.success) {
@@ -127,14 +103,14 @@ export function createIpcRelay(options: IpcRelayOptions): IpcRelay {
         return;
       }
       const response = rpcResponseSchema.safeParse(message);
-      if (!response.success || typeof response.data.id !== 'number') return; // not one of ours: ignore
-      const entry = pending.get(response.data.id);
-      if (entry) settle(response.data.id, { ...response.data, id: entry.originalId } as RpcResponse);
+      if (response.success) requests.settle(response.data as RpcResponse); // unknown ids are ignored there
+    },
+    request(method, params) {
+      return requests.send({ id: `main:${nextMainId++}`, method, params });
     },
     dispose() {
       options.ipcMain.removeHandler(IPC_INVOKE_CHANNEL);
-      core = { kind: 'down' };
-      failAll({ code: 'UNAVAILABLE', message: 'Outpost is shutting down' });
+      requests.down({ code: 'UNAVAILABLE', message: 'Outpost is shutting down' });
     },
   };
 }

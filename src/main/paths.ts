@@ -27,3 +27,8 @@ export function resolveAppPaths(mainDir: string): AppPaths {
 export function replicaDir(userDataDir: string): string {
   return join(userDataDir, 'replica');
 }
+
+/** The saved backend (URL + token, encrypted by token-store.ts) also lives under userData. */
+export function backendFile(userDataDir: string): string {
+  return join(userDataDir, 'backend.json');
+}

@@ -52,6 +52,24 @@ export class FakeChild extends EventEmitter {
   readonly kill = vi.fn(() => true);
 }
 
+const FAKE_KEY = 0x5a;
+const xorBytes = (bytes: Buffer) => Buffer.from(bytes.map((b) => b ^ FAKE_KEY));
+
+/**
+ * Stands in for safeStorage backed by a working OS keyring (gnome_libsecret): a reversible transform that never
+ * leaves the plain text readable, and a version prefix so data "encrypted" under another key fails to decrypt.
+ */
+export class FakeSafeStorage {
+  readonly isEncryptionAvailable = vi.fn(() => true);
+  readonly getSelectedStorageBackend = vi.fn((): string => 'gnome_libsecret');
+  readonly encryptString = vi.fn((plainText: string) => xorBytes(Buffer.from(`v11${plainText}`, 'utf8')));
+  readonly decryptString = vi.fn((encrypted: Buffer) => {
+    const text = xorBytes(encrypted).toString('utf8');
+    if (!text.startsWith('v11')) throw new Error('Error while decrypting the ciphertext provided to safeStorage.decryptString.');
+    return text.slice(3);
+  });
+}
+
 export class FakeApp extends EventEmitter {
   isPackaged = true;
   readonly enableSandbox = vi.fn();
@@ -74,6 +92,7 @@ export const ipcMain = {
   handle: vi.fn<(channel: string, listener: (event: unknown, ...args: unknown[]) => Promise<unknown>) => void>(),
   removeHandler: vi.fn(),
 };
+export const safeStorage = new FakeSafeStorage();
 export const utilityProcess = { fork: vi.fn((_path: string, _args?: string[], _options?: unknown) => new FakeChild()) };
 export { FakeBrowserWindow as BrowserWindow };
 

@@ -5,22 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FakeChild } from './electron-fake';
 import type { RpcRequest } from '../../../src/shared/api/rpc';
-
-type Fake = typeof import('./electron-fake');
-
-/**
- * index.ts runs main() on import, so each test loads it afresh with a fresh fake electron: `setup` configures
- * that instance before main() sees it.
- */
-async function startMain(setup: (fake: Fake) => void = () => undefined): Promise<Fake> {
-  vi.resetModules();
-  const fake = await import('./electron-fake');
-  vi.doMock('electron', () => fake);
-  setup(fake);
-  await import('../../../src/main/index');
-  await new Promise((resolve) => setImmediate(resolve)); // let the whenReady().then(...) chain run
-  return fake;
-}
+import { startMain } from './start-main';
 
 beforeEach(() => vi.stubEnv('ELECTRON_RENDERER_URL', ''));
 afterEach(() => vi.unstubAllEnvs());
@@ -55,6 +40,7 @@ describe('main lifecycle', () => {
     const mainDir = fileURLToPath(new URL('../../../src/main', import.meta.url));
     expect(entry).toBe(join(mainDir, 'core-host.js'));
     expect(args).toContain(`--data-dir=${join('/fake/userData', 'replica')}`);
+    expect(args).not.toContain('--no-backend'); // nothing saved: core starts its embedded demo backend
     expect(options).toEqual({ serviceName: 'outpost-core' });
     expect(app.getPath).toHaveBeenCalledWith('userData');
     expect(BrowserWindow.instances).toHaveLength(1);

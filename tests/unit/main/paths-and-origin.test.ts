@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { APP_ENTRY_URL, createOriginCheck } from '../../../src/main/app-origin';
-import { replicaDir, resolveAppPaths } from '../../../src/main/paths';
+import { backendFile, replicaDir, resolveAppPaths } from '../../../src/main/paths';
 
 describe('resolveAppPaths', () => {
   it('finds preload, renderer and core host next to out/main', () => {
@@ -14,8 +14,9 @@ describe('resolveAppPaths', () => {
     });
   });
 
-  it('keeps the replica under userData', () => {
+  it('keeps the replica and the saved backend under userData', () => {
     expect(replicaDir(join('/home', 'u', 'Outpost'))).toBe(join('/home', 'u', 'Outpost', 'replica'));
+    expect(backendFile(join('/home', 'u', 'Outpost'))).toBe(join('/home', 'u', 'Outpost', 'backend.json'));
   });
 });
 
