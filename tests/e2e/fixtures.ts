@@ -1,5 +1,6 @@
 // Playwright fixtures for the web project: every test gets its own data directory and its own web host
-// process (so tests never share state), a page opened at that host, and the page objects.
+// process (so tests never share state), a page opened at that host, and the page objects. Options: the web
+// host's extra arguments (e.g. which backend it syncs with) and a script to run in the page before the app.
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -38,21 +39,38 @@ export async function withTempDir(prefix: string, use: (dir: string) => Promise<
   }
 }
 
+export interface WebHostFixtures {
+  /** Extra web host arguments, e.g. `--backend-url=…`; override with a fixture to derive them from others. */
+  webHostArgs: string[];
+  /** Source of a script run in the page before any of the app's (page.addInitScript), or null. */
+  initScript: string | null;
+  dataDir: string;
+  webHost: WebHost;
+}
+
 export const test = base
-  .extend<{ dataDir: string; webHost: WebHost }>({
+  .extend<WebHostFixtures>({
+    webHostArgs: [[], { option: true }],
+    initScript: [null, { option: true }],
     // Playwright requires the destructuring pattern even when a fixture uses no other fixture.
     // eslint-disable-next-line no-empty-pattern
     dataDir: async ({}, use) => withTempDir('outpost-e2e-', use),
-    webHost: async ({ dataDir }, use, testInfo) => {
-      const host = await startWebHost({ dataDir });
-      try {
-        await use(host);
-      } finally {
-        await host.stop();
-        if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('web-host-output', { body: host.output() });
-      }
-    },
-    page: async ({ page, webHost }, use) => {
+    webHost: [
+      async ({ dataDir, webHostArgs }, use, testInfo) => {
+        const host = await startWebHost({ dataDir, extraArgs: webHostArgs });
+        try {
+          await use(host);
+        } finally {
+          await host.stop();
+          if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('web-host-output', { body: host.output() });
+        }
+      },
+      // Its own time budget (start + stop), not the test's: a host stopped while its embedded demo backend is
+      // still seeding takes seconds to shut down cleanly.
+      { timeout: 60_000 },
+    ],
+    page: async ({ page, webHost, initScript }, use) => {
+      if (initScript) await page.addInitScript({ content: initScript });
       await page.goto(webHost.url);
       await use(page);
     },

@@ -8,6 +8,12 @@ import { createInterface } from 'node:readline';
 export const repoRoot = resolve(import.meta.dirname, '../..');
 export const webHostEntry = resolve(repoRoot, 'out/main/web-host.js');
 const URL_PREFIX = 'OUTPOST_WEB_URL=';
+/**
+ * How long a SIGTERM'd host may take before SIGKILL. Generous because a host stopped while its embedded demo
+ * backend is still seeding waits for that backend to come up and then stops it; a SIGKILL there would orphan
+ * the backend, which keeps writing into the data directory the test is about to delete.
+ */
+const STOP_GRACE_MS = 30_000;
 
 export interface WebHost {
   /** `http://127.0.0.1:<port>/#token=<secret>`, ready to open. */
@@ -41,7 +47,7 @@ export async function startWebHost({ dataDir, timeoutMs = 20_000, extraArgs = []
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null) return;
     child.kill('SIGTERM');
-    const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+    const timer = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS);
     await exited;
     clearTimeout(timer);
   };

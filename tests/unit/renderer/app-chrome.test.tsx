@@ -64,7 +64,7 @@ describe('sync status and freshness', () => {
     const status = screen.getByTestId('sync-status');
     expect(status.textContent).toContain('Sync failed');
     expect(status.textContent).toContain('Waiting to upload: 1,234');
-    expect(status.textContent).toContain('Last error: HTTP 503');
+    expect(screen.getByTestId('sync-error').textContent).toBe('Last error: HTTP 503');
     expect(screen.getByTestId('data-freshness').textContent).toBe('never synced');
   });
 

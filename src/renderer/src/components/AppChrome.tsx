@@ -1,12 +1,14 @@
-// The frame around every page: header with the product name and the sync and freshness slots, the left
-// navigation, the connection banner, and the routed page itself.
+// The frame around every page: header with the product name and the sync and freshness slots, the strips for
+// the initial sync's progress and for a sync problem, the left navigation, the connection banner, and the page.
 import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
-import { useSyncStatus } from '../lib/use-sync-status';
+import { SyncStatusProvider, useSyncStatusView } from '../lib/sync-status-context';
 import { ConnectionBanner } from './ConnectionBanner';
 import { DataFreshness } from './DataFreshness';
 import { ExceptionIcon, PackIcon, RepsIcon, SettingsIcon, WallIcon } from './NavIcons';
+import { SyncProblem } from './SyncProblem';
+import { SyncProgress } from './SyncProgress';
 import { SyncStatusSlot } from './SyncStatusSlot';
 
 const NAV_ITEMS = [
@@ -18,20 +20,32 @@ const NAV_ITEMS = [
 ] as const;
 
 export function AppChrome() {
+  return (
+    <SyncStatusProvider>
+      <Shell />
+    </SyncStatusProvider>
+  );
+}
+
+function Shell() {
   const { t } = useTranslation();
-  const syncStatus = useSyncStatus();
+  const syncStatus = useSyncStatusView();
   return (
     <div className="shell">
       <header className="topbar">
-        <div className="brand">
-          <span className="brand-mark" aria-hidden="true" />
-          <span className="brand-name">{t('app.name')}</span>
-          <span className="brand-tagline">{t('app.tagline')}</span>
+        <div className="topbar-row">
+          <div className="brand">
+            <span className="brand-mark" aria-hidden="true" />
+            <span className="brand-name">{t('app.name')}</span>
+            <span className="brand-tagline">{t('app.tagline')}</span>
+          </div>
+          <div className="status-slots">
+            <SyncStatusSlot view={syncStatus} />
+            <DataFreshness view={syncStatus} />
+          </div>
         </div>
-        <div className="status-slots">
-          <SyncStatusSlot view={syncStatus} />
-          <DataFreshness view={syncStatus} />
-        </div>
+        <SyncProgress view={syncStatus} />
+        <SyncProblem view={syncStatus} />
       </header>
       <nav className="sidenav" aria-label={t('nav.label')}>
         <ul>

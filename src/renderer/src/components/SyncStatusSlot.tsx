@@ -1,41 +1,76 @@
-// Chrome slot that says what sync is doing: state in words, initial-sync progress, writes waiting in the
-// outbox, and the last error.
+// Chrome slot that says what sync is doing: the state in words, how long ago the replica was last updated
+// (ticking) and writes waiting in the outbox. The raw SyncStatus.state is in data-state for e2e tests; the
+// details of a failure (the error, the next retry, Retry) are in the SyncProblem strip, where they have room.
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import type { SyncStatus } from '../../../shared/domain/sync-status';
 import { useFormatters } from '../lib/format';
+import { useNow } from '../lib/use-now';
+import { useShownSyncState } from '../lib/use-shown-sync-state';
 import type { SyncStatusView } from '../lib/use-sync-status';
+
+/** Refresh "updated 3 minutes ago" this often. */
+const AGE_TICK_MS = 15_000;
 
 export function SyncStatusSlot({ view }: { view: SyncStatusView }) {
   const { t } = useTranslation();
-  const format = useFormatters();
-
   if (view.kind !== 'ready') {
     return (
       <div
         className="status-slot"
         data-testid="sync-status"
         data-state={view.kind}
-        role="status"
+        data-tone={view.kind}
+        role="group"
         aria-label={t('chrome.sync.label')}
       >
         <span className="status-dot" aria-hidden="true" />
-        <span>{view.kind === 'loading' ? t('chrome.sync.loading') : t('chrome.sync.unavailable')}</span>
+        <span role="status">{view.kind === 'loading' ? t('chrome.sync.loading') : t('chrome.sync.unavailable')}</span>
       </div>
     );
   }
+  return <ReadySyncStatus status={view.status} />;
+}
 
-  const { state, progress, pendingOutbox, lastError } = view.status;
-  const stateText =
-    state === 'syncing' && progress !== null
-      ? t('chrome.sync.progress', { percent: format.percent(progress) })
-      : t(`chrome.sync.state.${state}`);
+function ReadySyncStatus({ status }: { status: SyncStatus }) {
+  const { t } = useTranslation();
+  const format = useFormatters();
+  const shown = useShownSyncState(status);
+  const now = useNow(AGE_TICK_MS);
+  const notConfigured = status.state === 'idle' && status.backendUrl === null;
+
   return (
-    <div className="status-slot" data-testid="sync-status" data-state={state} role="status" aria-label={t('chrome.sync.label')}>
+    <div className="status-slot sync-slot" data-testid="sync-status" data-state={status.state} data-tone={shown}>
       <span className="status-dot" aria-hidden="true" />
-      <span className="status-main">{stateText}</span>
-      <span className="status-detail" data-pending={pendingOutbox}>
-        {t('chrome.sync.pending', { count: format.number(pendingOutbox) })}
+      <span className="status-main" role="status" aria-label={t('chrome.sync.label')}>
+        {stateText()}
       </span>
-      {lastError ? <span className="status-error">{t('chrome.sync.lastError', { message: lastError })}</span> : null}
+      {status.lastSyncedAt ? (
+        <span className="status-detail" data-testid="sync-age">
+          {ageText(status.lastSyncedAt)}
+        </span>
+      ) : null}
+      <span className="status-detail" data-testid="sync-pending" data-pending={status.pendingOutbox}>
+        {t('chrome.sync.pending', { count: format.number(status.pendingOutbox) })}
+      </span>
+      {notConfigured ? (
+        <Link to="/settings" className="status-link" data-testid="sync-set-up">
+          {t('chrome.sync.setUp')}
+        </Link>
+      ) : null}
     </div>
   );
+
+  function stateText(): string {
+    if (status.state === 'syncing' && status.progress !== null) {
+      return t('chrome.sync.progress', { percent: format.percent(status.progress) });
+    }
+    if (notConfigured) return t('chrome.sync.state.notConfigured');
+    return t(`chrome.sync.state.${shown}`);
+  }
+
+  function ageText(lastSyncedAt: string): string {
+    const ago = format.timeAgo(now - new Date(lastSyncedAt).getTime());
+    return ago === null ? t('chrome.sync.updatedJustNow') : t('chrome.sync.updatedAgo', { ago });
+  }
 }

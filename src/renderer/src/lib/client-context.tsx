@@ -25,6 +25,11 @@ export function useClient(): OutpostClient {
   return useCore().client;
 }
 
+/** The connection monitor itself, for code that must read the latest value inside a callback. */
+export function useConnection(): ConnectionMonitor {
+  return useCore().connection;
+}
+
 /** True while core is reachable; re-renders when that changes. */
 export function useConnected(): boolean {
   const { connection } = useCore();

@@ -2,6 +2,7 @@
 // the outcome of every client call, so the Electron bridge (which has no socket) reports loss too.
 import { OutpostError } from '../../../shared/api/errors';
 import type { OutpostClient } from '../../../shared/api/client';
+import type { MethodName } from '../../../shared/api/methods';
 
 export interface ConnectionMonitor {
   isConnected(): boolean;
@@ -29,6 +30,14 @@ export function createConnectionMonitor(initiallyConnected = true): ConnectionMo
 /** Codes that mean "core is not there", as opposed to "core said no". */
 const UNREACHABLE_CODES = new Set(['UNAVAILABLE', 'TIMEOUT']);
 
+/**
+ * Methods whose work reaches the sync backend. Their UNAVAILABLE or TIMEOUT may be core faithfully reporting
+ * that the *backend* is unreachable, so they alone cannot tell whether core itself is.
+ */
+const BACKEND_METHODS: ReadonlySet<MethodName> = new Set(['sync.configure', 'sync.now']);
+
+const isUnreachable = (err: unknown) => err instanceof OutpostError && UNREACHABLE_CODES.has(err.code);
+
 /** Wraps a client so each call's outcome updates the monitor: a reply proves core is up, a transport failure that it is not. */
 export function monitorClient(client: OutpostClient, monitor: ConnectionMonitor): OutpostClient {
   return {
@@ -38,8 +47,17 @@ export function monitorClient(client: OutpostClient, monitor: ConnectionMonitor)
         monitor.report(true);
         return result;
       } catch (err) {
-        const unreachable = err instanceof OutpostError && UNREACHABLE_CODES.has(err.code);
-        monitor.report(!unreachable);
+        if (isUnreachable(err) && BACKEND_METHODS.has(method)) {
+          // Ask core something that never leaves it: its answer (or silence) is about core alone.
+          monitor.report(
+            await client.call('app.info', {}).then(
+              () => true,
+              (probe: unknown) => !isUnreachable(probe),
+            ),
+          );
+        } else {
+          monitor.report(!isUnreachable(err));
+        }
         throw err;
       }
     },

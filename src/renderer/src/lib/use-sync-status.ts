@@ -1,4 +1,5 @@
-// The current sync status for the chrome: fetched from core, then kept live by the `sync.status` event.
+// The current sync status for the chrome: fetched from core, then kept live by the `sync.status` event, with
+// the pending-outbox count also following `outbox.changed` (a local write is announced before any sync runs).
 import { useCallback, useEffect, useState } from 'react';
 import type { SyncStatus } from '../../../shared/domain/sync-status';
 import { useClient, useReloadOnReconnect } from './client-context';
@@ -17,5 +18,14 @@ export function useSyncStatus(): SyncStatusView {
   }, [client]);
   useReloadOnReconnect(load);
   useEffect(() => client.on('sync.status', (status) => setView({ kind: 'ready', status })), [client]);
+  useEffect(
+    () =>
+      client.on('outbox.changed', (counts) =>
+        setView((current) =>
+          current.kind === 'ready' ? { kind: 'ready', status: { ...current.status, pendingOutbox: counts.pending } } : current,
+        ),
+      ),
+    [client],
+  );
   return view;
 }

@@ -3,7 +3,14 @@
 import type { OutpostBridge } from '../../../../src/shared/api/bridge';
 import type { ApiErrorData } from '../../../../src/shared/api/errors';
 import { events, type EventName, type EventPayload } from '../../../../src/shared/api/events';
-import { isMethodName, methods, type AppInfo, type MethodName } from '../../../../src/shared/api/methods';
+import {
+  isMethodName,
+  methods,
+  type AppInfo,
+  type MethodName,
+  type MethodParams,
+  type SessionInfo,
+} from '../../../../src/shared/api/methods';
 import { errorResponse, type RpcEvent, type RpcRequest, type RpcResponse } from '../../../../src/shared/api/rpc';
 import { DEFAULT_SETTINGS, type Settings } from '../../../../src/shared/domain/settings';
 import type { SyncStatus } from '../../../../src/shared/domain/sync-status';
@@ -24,6 +31,9 @@ export const FAKE_SYNC_STATUS: SyncStatus = {
   progress: null,
 };
 
+export const FAKE_SESSION_USER: SessionInfo['user'] = { id: 'demo-director', name: '王海', role: 'director' };
+export const FAKE_SESSION_REGIONS = ['华东', '华南'];
+
 export interface FakeCoreOptions {
   settings?: Partial<Settings>;
   syncStatus?: SyncStatus;
@@ -36,6 +46,8 @@ export class FakeCore implements OutpostBridge {
   /** When true, every invoke fails at the transport, as if core were gone. */
   unreachable = false;
   private readonly failures = new Map<MethodName, ApiErrorData>();
+  private readonly holds = new Map<MethodName, Promise<void>>();
+  private nextOutboxSeq = 1;
   private readonly listeners = new Set<(event: RpcEvent) => void>();
 
   constructor(options: FakeCoreOptions = {}) {
@@ -48,6 +60,16 @@ export class FakeCore implements OutpostBridge {
     this.failures.set(method, error);
   }
 
+  /** Hold every call of `method` until the returned function is called (to see what the UI shows meanwhile). */
+  hold(method: MethodName): () => void {
+    let release = () => {};
+    this.holds.set(method, new Promise<void>((resolve) => (release = resolve)));
+    return () => {
+      this.holds.delete(method);
+      release();
+    };
+  }
+
   callsOf(method: MethodName): unknown[] {
     return this.requests.filter((r) => r.method === method).map((r) => r.params);
   }
@@ -57,6 +79,7 @@ export class FakeCore implements OutpostBridge {
     if (this.unreachable) throw new Error('core is gone');
     const { id, method } = request;
     if (!isMethodName(method)) return errorResponse(id, { code: 'UNKNOWN_METHOD', message: method });
+    await this.holds.get(method);
     const failure = this.failures.get(method);
     if (failure) {
       this.failures.delete(method);
@@ -78,6 +101,12 @@ export class FakeCore implements OutpostBridge {
     for (const listener of this.listeners) listener(structuredClone({ event, payload: checked }));
   }
 
+  /** Replace the sync status and announce it, as the sync engine does. */
+  setSyncStatus(patch: Partial<SyncStatus>): void {
+    this.syncStatus = { ...this.syncStatus, ...patch };
+    this.emit('sync.status', this.syncStatus);
+  }
+
   private answer(method: MethodName, params: unknown): unknown {
     switch (method) {
       case 'app.info':
@@ -89,7 +118,32 @@ export class FakeCore implements OutpostBridge {
         this.emit('settings.changed', this.settings);
         return this.settings;
       case 'sync.status':
+      case 'sync.now':
         return this.syncStatus;
+      case 'sync.configure': {
+        const { backendUrl } = params as MethodParams<'sync.configure'>;
+        const url = backendUrl.replace(/\/+$/, '');
+        this.setSyncStatus({ state: 'syncing', backendUrl: url, lastError: null });
+        return {
+          backendUrl: url,
+          user: FAKE_SESSION_USER,
+          regions: FAKE_SESSION_REGIONS,
+          serverTime: Date.parse(FAKE_APP_INFO.startedAt),
+        };
+      }
+      case 'sync.signOut':
+        this.setSyncStatus({ state: 'idle', backendUrl: null, progress: null, lastError: null, etaMs: null, nextRetryAt: null });
+        return this.syncStatus;
+      case 'outbox.list':
+        return { entries: [], counts: { pending: this.syncStatus.pendingOutbox, synced: 0, rejected: 0 } };
+      case 'annotations.create':
+      case 'actionItems.upsert':
+      case 'exceptionStates.set':
+        return { id: `local-${this.nextOutboxSeq}`, outboxSeq: this.nextOutboxSeq++ };
+      default: {
+        const unanswered: never = method;
+        throw new Error(`FakeCore has no answer for ${String(unanswered)}`);
+      }
     }
   }
 }

@@ -1,8 +1,9 @@
-// Settings: display language, theme (both shared by every window through core) and version facts.
+// Settings: display language, theme (both shared by every window through core), the sync backend and version facts.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useErrorMessage } from '../../lib/error-message';
 import { AboutSection } from './AboutSection';
+import { BackendSection } from './BackendSection';
 import { LocaleSelect, ThemeSelect } from './PreferenceSelects';
 
 export function SettingsPage() {
@@ -30,6 +31,7 @@ export function SettingsPage() {
           <h2 id="settings-theme-title">{t('settings.theme.title')}</h2>
           <ThemeSelect onError={onError} />
         </section>
+        <BackendSection />
         <AboutSection />
       </div>
     </section>

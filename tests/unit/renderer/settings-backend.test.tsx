@@ -1,0 +1,132 @@
+// @vitest-environment jsdom
+// The settings "Backend" card: the backend in use (from the live sync status), connecting to another one
+// through sync.configure with its failures explained by code from the catalog, and sign-out.
+import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { ErrorCode } from '../../../src/shared/api/errors';
+import type { SyncStatus } from '../../../src/shared/domain/sync-status';
+import { FAKE_SYNC_STATUS } from './helpers/fake-core';
+import { renderApp, resetDocument } from './helpers/render-app';
+
+afterEach(() => {
+  cleanup();
+  resetDocument();
+});
+
+const CURRENT = 'http://127.0.0.1:4100';
+const OTHER = 'https://outpost.example.com/';
+const STATUS: SyncStatus = { ...FAKE_SYNC_STATUS, backendUrl: CURRENT };
+
+async function openBackendCard(options: { locale?: 'en' | 'zh-CN'; syncStatus?: SyncStatus } = {}) {
+  const app = renderApp({
+    route: '/settings',
+    settings: { locale: options.locale ?? 'en', theme: 'light' },
+    syncStatus: options.syncStatus ?? STATUS,
+  });
+  await screen.findByTestId('settings-backend');
+  await waitFor(() => expect(screen.getByTestId('sync-status').dataset.state).toBe((options.syncStatus ?? STATUS).state));
+  return app;
+}
+
+const input = (testId: string) => screen.getByTestId(testId) as HTMLInputElement;
+const button = (testId: string) => screen.getByTestId(testId) as HTMLButtonElement;
+
+function fillAndSave(url: string, token: string) {
+  fireEvent.change(input('settings-backend-url'), { target: { value: url } });
+  fireEvent.change(input('settings-backend-token'), { target: { value: token } });
+  fireEvent.click(button('settings-backend-save'));
+}
+
+describe('settings: backend card', () => {
+  it('shows the backend in use and a masked token field', async () => {
+    await openBackendCard();
+    expect(screen.getByTestId('settings-backend-current').textContent).toBe(`Syncing with ${CURRENT}`);
+    expect(input('settings-backend-token').type).toBe('password');
+    expect(button('settings-backend-signout').disabled).toBe(false);
+  });
+
+  it('connects: calls sync.configure, says who we are, forgets the token and shows the new backend', async () => {
+    const { core } = await openBackendCard();
+    const release = core.hold('sync.configure');
+    fillAndSave(` ${OTHER} `, 'secret-token');
+    await waitFor(() => expect(button('settings-backend-save').textContent).toBe('Checking…'));
+    expect(button('settings-backend-save').disabled).toBe(true);
+    release();
+
+    const result = await screen.findByTestId('settings-backend-result');
+    expect(result.textContent).toBe('Connected to https://outpost.example.com as 王海. Regions: 华东 and 华南.');
+    expect(core.callsOf('sync.configure')).toEqual([{ backendUrl: OTHER, token: 'secret-token' }]);
+    expect(input('settings-backend-token').value).toBe('');
+    expect(screen.getByTestId('settings-backend-current').textContent).toBe('Syncing with https://outpost.example.com');
+    expect(screen.queryByTestId('settings-backend-error')).toBeNull();
+  });
+
+  it.each<[ErrorCode, string]>([
+    ['UNAUTHORIZED', `The token was refused by ${OTHER}. Check it, or ask your administrator for a new one.`],
+    ['UNAVAILABLE', `Can't reach ${OTHER}. Check the address and that the backend is running.`],
+    ['TIMEOUT', `${OTHER} did not answer in time. Check the address, or try again.`],
+    ['CONFLICT', `${OTHER} speaks a different sync protocol than this version of Outpost.`],
+    ['BAD_REQUEST', `${OTHER} did not answer like an Outpost backend. Check the address.`],
+    ['INTERNAL', 'Something went wrong inside Outpost core.'],
+  ])('a %s from sync.configure is explained in words', async (code, words) => {
+    const { core } = await openBackendCard();
+    core.failNext('sync.configure', { code, message: 'raw English from core that the UI must not show' });
+    fillAndSave(OTHER, 'bad-token');
+    expect((await screen.findByTestId('settings-backend-error')).textContent).toBe(words);
+    expect(screen.getByTestId('settings-backend-error').getAttribute('role')).toBe('alert');
+    // The backend being unreachable is not core being unreachable: no connection banner.
+    expect(screen.queryByTestId('connection-banner')).toBeNull();
+    expect(screen.getByTestId('settings-backend-current').textContent).toBe(`Syncing with ${CURRENT}`);
+    expect(input('settings-backend-token').value).toBe('bad-token');
+  });
+
+  it('explains in Chinese too', async () => {
+    const { core } = await openBackendCard({ locale: 'zh-CN' });
+    core.failNext('sync.configure', { code: 'UNAUTHORIZED', message: 'token refused' });
+    fillAndSave(OTHER, 'bad-token');
+    expect((await screen.findByTestId('settings-backend-error')).textContent).toBe(
+      `${OTHER} 拒绝了该令牌。请检查令牌，或向管理员申请新的令牌。`,
+    );
+  });
+
+  it('checks the address and token before asking core', async () => {
+    const { core } = await openBackendCard();
+    fillAndSave('outpost.example.com', 'token');
+    expect((await screen.findByTestId('settings-backend-error')).textContent).toBe(
+      'Enter the backend address, starting with http:// or https://.',
+    );
+    fillAndSave('ftp://outpost.example.com', 'token');
+    expect(screen.getByTestId('settings-backend-error').textContent).toContain('http:// or https://');
+    fillAndSave(OTHER, '');
+    expect(screen.getByTestId('settings-backend-error').textContent).toBe('Enter the access token for this backend.');
+    expect(core.callsOf('sync.configure')).toEqual([]);
+  });
+
+  it('core itself gone during sync.configure: says core is unreachable and shows the banner', async () => {
+    const { core } = await openBackendCard();
+    core.unreachable = true;
+    fillAndSave(OTHER, 'token');
+    expect((await screen.findByTestId('settings-backend-error')).textContent).toBe('Outpost core is not reachable.');
+    expect(await screen.findByTestId('connection-banner')).toBeTruthy();
+  });
+
+  it('signs out (optionally purging), then says sync is off', async () => {
+    const { core } = await openBackendCard();
+    fireEvent.click(screen.getByTestId('settings-backend-purge'));
+    fireEvent.click(button('settings-backend-signout'));
+    expect((await screen.findByTestId('settings-backend-result')).textContent).toBe(
+      'Signed out, and the synced data was removed from this computer.',
+    );
+    expect(core.callsOf('sync.signOut')).toEqual([{ purge: true }]);
+    expect(screen.getByTestId('settings-backend-current').textContent).toContain('Not signed in to a backend: sync is off.');
+    expect(button('settings-backend-signout').disabled).toBe(true);
+    expect(screen.getByTestId('sync-status').dataset.state).toBe('idle');
+    expect(screen.getByTestId('sync-status').textContent).toContain('Sync off: no backend');
+  });
+
+  it('follows a backend change made elsewhere (sync.status event)', async () => {
+    const { core } = await openBackendCard();
+    act(() => core.setSyncStatus({ backendUrl: 'https://crm.example.cn' }));
+    expect(screen.getByTestId('settings-backend-current').textContent).toBe('Syncing with https://crm.example.cn');
+  });
+});
