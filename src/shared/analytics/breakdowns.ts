@@ -14,7 +14,9 @@ export const regressionBreakdownSchema = z.strictObject({
   /** cells[weekday − 1][hour]: regressions on that ISO weekday (1 = Monday) and local hour. */
   weekdayHour: z.array(z.array(z.number().int())),
   /** The busiest weekday × hour cell and its share of all regressions. */
-  peak: z.strictObject({ weekday: z.number().int(), hour: z.number().int(), count: z.number().int(), share: z.number() }).nullable(),
+  peak: z
+    .strictObject({ weekday: z.number().int(), hour: z.number().int(), count: z.number().int(), share: z.number() })
+    .nullable(),
   bySegment: z.array(share),
   byTransition: z.array(share),
 });
@@ -23,7 +25,15 @@ export type RegressionBreakdown = z.infer<typeof regressionBreakdownSchema>;
 export const overdueBreakdownSchema = z.strictObject({
   asOf: asOfSchema,
   scope: resolvedScopeSchema,
-  cells: z.array(z.strictObject({ stageId: z.string(), regionId: z.string(), open: z.number().int(), overdue: z.number().int(), rate: ratioSchema })),
+  cells: z.array(
+    z.strictObject({
+      stageId: z.string(),
+      regionId: z.string(),
+      open: z.number().int(),
+      overdue: z.number().int(),
+      rate: ratioSchema,
+    }),
+  ),
 });
 export type OverdueBreakdown = z.infer<typeof overdueBreakdownSchema>;
 

@@ -38,7 +38,6 @@ export const heatCellSchema = z.strictObject({
   stageId: z.string(),
   exits: z.number().int(),
   dwellAvgDays: z.number().nullable(),
-  dwellP80Days: z.number().nullable(),
   overdueRate: ratioSchema,
 });
 
@@ -78,7 +77,7 @@ export const repActivityRowSchema = z.strictObject({
   firstContactShare: ratioSchema,
   stageAdvances: z.number().int(),
   wonDeals: z.number().int(),
-  /** Over the 28 days ending with the period (data_health_low's window). */
+  /** Over the period's records (the 28-day series per day: dataHealthSeries). */
   dataHealth: dataHealthScoreSchema,
 });
 export const repActivitySceneSchema = z.strictObject({ ...header, rows: z.array(repActivityRowSchema) });
@@ -106,7 +105,9 @@ export const exceptionsBoardSchema = z.strictObject({
   asOf: asOfSchema,
   scope: resolvedScopeSchema,
   /** Unresolved occurrences (open + acknowledged, snoozed ones excluded) by rule and region. */
-  counts: z.array(z.strictObject({ rule: ruleKeySchema, regionId: z.string(), open: z.number().int(), acknowledged: z.number().int() })),
+  counts: z.array(
+    z.strictObject({ rule: ruleKeySchema, regionId: z.string(), open: z.number().int(), acknowledged: z.number().int() }),
+  ),
   totals: z.strictObject({ open: z.number().int(), acknowledged: z.number().int(), critical: z.number().int() }),
   newestCritical: z.array(exceptionItemSchema),
 });

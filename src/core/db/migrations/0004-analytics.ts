@@ -9,11 +9,10 @@ const day = (t: string, row: string): string =>
   `((${t} + IFNULL((SELECT utc_offset_min FROM regions WHERE id = ${row}.region_id), 0) * 60000) / 86400000)`;
 
 /** Daily rollup counters (see src/core/analytics/rollup/rep-day.ts for what each counts). */
-const ROLLUP_COUNTERS = [
-  'acts', 'effective', 'high_value', 'first_contact', 'complete', 'time_ok', 'attach_req', 'attach_ok', 'quality_ok',
-  'sc_total', 'sc_valid', 'advances', 'demos', 'demos_fed', 'leads_assigned', 'leads_on_time',
-  'deals_new', 'deals_won', 'won_amount', 'won_cycle_ms', 'deals_lost',
-];
+const ROLLUP_COUNTERS = (
+  'acts effective high_value first_contact complete time_ok attach_req attach_ok quality_ok sc_total sc_valid advances ' +
+  'demos demos_fed leads_assigned leads_on_time deals_new deals_won won_amount won_cycle_ms deals_lost'
+).split(' ');
 
 /** Per region × local day × rep, or (without rep) per region × local day. */
 function rollupTable(name: string, perRep: boolean): string {
@@ -109,6 +108,14 @@ CREATE TABLE analytics_open_cells (
 ) STRICT, WITHOUT ROWID;
 CREATE INDEX idx_analytics_open_cells_empty ON analytics_open_cells (region_id) WHERE open = 0;
 
+CREATE TABLE analytics_lead_cells (
+  region_id TEXT NOT NULL,
+  rep_id TEXT NOT NULL,
+  open INTEGER NOT NULL,
+  PRIMARY KEY (region_id, rep_id)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX idx_analytics_lead_cells_empty ON analytics_lead_cells (region_id) WHERE open = 0;
+
 CREATE TABLE analytics_lead_state (
   lead_id TEXT NOT NULL PRIMARY KEY,
   region_id TEXT NOT NULL,
@@ -184,11 +191,19 @@ const markDeal = (row: string, column = 'deal_id', full = 1): string =>
 const markLead = (row: string, column = 'lead_id'): string =>
   `INSERT INTO analytics_dirty_lead (lead_id) SELECT ${row}.${column} WHERE ${row}.${column} IS NOT NULL ON CONFLICT DO NOTHING;`;
 
+/**
+ * A row's region marked for a whole rebuild (day -1: it just arrived, or its offset or the stages changed) needs no
+ * finer marks: the next refresh recomputes all of it. This keeps an initial sync or a backfill cheap.
+ */
+const unmarked = (row: string): string =>
+  `NOT EXISTS (SELECT 1 FROM analytics_dirty_day WHERE region_id = ${row}.region_id AND day = -1 AND rep_id = '*')`;
+
 function triggers(table: string, body: (row: string, update: boolean) => string): string {
   return ['INSERT', 'UPDATE', 'DELETE']
     .map((event) => {
       const rows = event === 'INSERT' ? ['NEW'] : event === 'DELETE' ? ['OLD'] : ['OLD', 'NEW'];
-      return `CREATE TRIGGER analytics_${table}_${event.toLowerCase()} AFTER ${event} ON ${table} BEGIN
+      const when = event === 'UPDATE' ? '' : ` WHEN ${unmarked(rows[0] as string)}`;
+      return `CREATE TRIGGER analytics_${table}_${event.toLowerCase()} AFTER ${event} ON ${table}${when} BEGIN
 ${rows.map((row) => body(row, event === 'UPDATE')).join('\n')}
 END;`;
     })
@@ -201,7 +216,10 @@ const DEAL_CLOSED = [...DEAL_CREATED, 'status', 'closed_at', 'amount'];
 const LEAD_DAY = ['assigned_at', 'assigned_rep_id', 'first_touch_at', 'region_id'];
 
 const TRIGGERS_SQL = [
-  triggers('activities', (r) => `${markDay('occurred_at', r, 'rep_id')}\n${markFedDemos(r)}\n${markDeal(r, 'deal_id', 0)}\n${markLead(r)}`),
+  triggers(
+    'activities',
+    (r) => `${markDay('occurred_at', r, 'rep_id')}\n${markFedDemos(r)}\n${markDeal(r, 'deal_id', 0)}\n${markLead(r)}`,
+  ),
   triggers('stage_changes', (r) => `${markDay('changed_at', r, 'changed_by')}\n${markNextChange(r)}\n${markDeal(r)}`),
   triggers('leads', (r, u) => `${markDay('assigned_at', r, 'assigned_rep_id', changed(u, LEAD_DAY))}\n${markLead(r, 'id')}`),
   triggers(
@@ -209,10 +227,12 @@ const TRIGGERS_SQL = [
     (r, u) =>
       `${markDay('created_at', r, 'owner_rep_id', changed(u, DEAL_CREATED))}\n${markDay('closed_at', r, 'owner_rep_id', changed(u, DEAL_CLOSED))}\n${markDeal(r, 'id')}`,
   ),
-  // Day -1, rep '*' means "rebuild the whole region": its local days shift when its offset changes.
-  `CREATE TRIGGER analytics_regions_offset AFTER UPDATE OF utc_offset_min ON regions BEGIN
+  // Day -1, rep '*' means "rebuild the whole region": it is new, or its local days shift with its offset.
+  ...['INSERT', 'UPDATE OF utc_offset_min'].map(
+    (event) => `CREATE TRIGGER analytics_regions_${event.split(' ')[0]?.toLowerCase()} AFTER ${event} ON regions BEGIN
 INSERT INTO analytics_dirty_day (region_id, day, rep_id) VALUES (NEW.id, -1, '*') ON CONFLICT DO NOTHING;
 END;`,
+  ),
   `CREATE TRIGGER analytics_regions_delete AFTER DELETE ON regions BEGIN
 DELETE FROM analytics_exception_occurrences WHERE region_id = OLD.id;
 DELETE FROM analytics_rep_day WHERE region_id = OLD.id;
@@ -220,13 +240,14 @@ DELETE FROM analytics_deal_visits WHERE region_id = OLD.id;
 DELETE FROM analytics_deal_state WHERE region_id = OLD.id;
 DELETE FROM analytics_lead_state WHERE region_id = OLD.id;
 DELETE FROM analytics_open_cells WHERE region_id = OLD.id;
+DELETE FROM analytics_lead_cells WHERE region_id = OLD.id;
 DELETE FROM analytics_region_day WHERE region_id = OLD.id;
 DELETE FROM analytics_thresholds WHERE region_id = OLD.id;
+DELETE FROM analytics_dirty_day WHERE region_id = OLD.id;
 END;`,
   // Stage order and required fields feed every deal's visits and state, and the daily advance counts.
   ...['INSERT', 'UPDATE', 'DELETE'].map(
     (event) => `CREATE TRIGGER analytics_stages_${event.toLowerCase()} AFTER ${event} ON stages BEGIN
-INSERT INTO analytics_dirty_deal (deal_id, full) SELECT id, 1 FROM deals WHERE true ON CONFLICT DO UPDATE SET full = 1;
 INSERT INTO analytics_dirty_day (region_id, day, rep_id) SELECT id, -1, '*' FROM regions WHERE true ON CONFLICT DO NOTHING;
 END;`,
   ),
