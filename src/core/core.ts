@@ -3,6 +3,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RpcEvent, RpcResponse } from '../shared/api/rpc';
+import { analyticsHandlers } from './api/analytics-handlers';
 import { appHandlers } from './api/app-handlers';
 import { settingsHandlers } from './api/settings-handlers';
 import { syncHandlers } from './api/sync-handlers';
@@ -11,11 +12,12 @@ import type { CoreContext } from './core-context';
 import { openReplica } from './db/open';
 import { createDispatcher, type Handlers } from './host/dispatcher';
 import { createEventHub } from './host/event-hub';
+import { createAnalyticsFollower } from './live/analytics-follower';
 import { createSyncEngine, type SyncEngineOptions } from './sync/engine';
 import type { BackendConfig } from './sync/session';
 
 /** Sync tuning for hosts and tests (defaults: 60 s interval, 30 s per request, 5,000-row pages). */
-export type SyncTuning = Omit<SyncEngineOptions, 'db' | 'onStatus' | 'onOutboxChanged'>;
+export type SyncTuning = Omit<SyncEngineOptions, 'db' | 'onStatus' | 'onOutboxChanged' | 'onApplied'>;
 
 export interface CoreOptions {
   /** Directory holding replica.sqlite; created if missing. `:memory:` keeps everything in memory. */
@@ -39,11 +41,16 @@ export function createCore(options: CoreOptions): Core {
   const file = options.dataDir === ':memory:' ? ':memory:' : replicaFile(options.dataDir);
   const db = openReplica(file);
   const events = createEventHub();
+  const follower = createAnalyticsFollower({ db, emit: (payload) => events.emit('data.changed', payload) });
   const sync = createSyncEngine({
     ...options.sync,
     db,
     onStatus: (status) => events.emit('sync.status', status),
-    onOutboxChanged: (counts) => events.emit('outbox.changed', counts),
+    onOutboxChanged: (counts) => {
+      events.emit('outbox.changed', counts);
+      follower.onLocalWrite(); // a write the views show (exception state, note) or its answer from the backend
+    },
+    onApplied: (kind, state, changed) => follower.onApplied(kind, state, changed),
   });
   const ctx: CoreContext = {
     db,
@@ -53,7 +60,13 @@ export function createCore(options: CoreOptions): Core {
     syncStatus: () => sync.status(),
     sync,
   };
-  const handlers: Handlers = { ...appHandlers(ctx), ...settingsHandlers(ctx), ...syncHandlers(ctx), ...writeHandlers(ctx) };
+  const handlers: Handlers = {
+    ...appHandlers(ctx),
+    ...settingsHandlers(ctx),
+    ...syncHandlers(ctx),
+    ...writeHandlers(ctx),
+    ...analyticsHandlers(ctx),
+  };
   const dispatcher = createDispatcher(handlers);
   if (options.backend) sync.start(options.backend);
   let closed = false;
@@ -65,6 +78,7 @@ export function createCore(options: CoreOptions): Core {
       if (closed) return;
       closed = true;
       sync.close(); // first: no sync continuation may touch the replica once it is closed
+      follower.close();
       db.close();
     },
   };

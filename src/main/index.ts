@@ -5,6 +5,8 @@ import { APP_ENTRY_URL, createOriginCheck } from './app-origin';
 import { createCoreServices } from './core-services';
 import { replicaDir, resolveAppPaths } from './paths';
 import { registerAppProtocol, registerAppScheme } from './protocol';
+import { createSenderCheck } from './sender-check';
+import { createWallServices } from './wall-services';
 import { createWindowRegistry } from './window-registry';
 import { createMainWindow } from './windows';
 
@@ -37,11 +39,29 @@ function main(): void {
         { serviceName: 'outpost-core' },
       ),
   });
-  const openWindow = () =>
-    createMainWindow({ preload: paths.preload, url: devServerUrl ?? APP_ENTRY_URL, isTrustedUrl, registry: windows });
+  const entryUrl = devServerUrl ?? APP_ENTRY_URL;
+  let mainWindow: BrowserWindow | undefined;
+  // Registered after the relay. `wallServices.prompts` is the gate every main-process prompt must use (the updater's too).
+  const wallServices = createWallServices({
+    ipcMain,
+    isTrustedSender: createSenderCheck(windows, isTrustedUrl),
+    preload: paths.preload,
+    url: entryUrl,
+    isTrustedUrl,
+    registry: windows,
+    mainWindow: () => mainWindow,
+  });
+  const openWindow = () => {
+    const window = createMainWindow({ preload: paths.preload, url: entryUrl, isTrustedUrl, registry: windows });
+    mainWindow = window;
+    window.on('closed', () => {
+      if (mainWindow === window) mainWindow = undefined;
+      wallServices.wall.close(); // the wall belongs to the app window: without it there is no way back from the wall
+    });
+  };
 
   app.on('second-instance', () => {
-    const [existing] = BrowserWindow.getAllWindows();
+    const existing = mainWindow ?? BrowserWindow.getAllWindows()[0];
     if (!existing) return;
     if (existing.isMinimized()) existing.restore();
     existing.focus();
@@ -52,7 +72,10 @@ function main(): void {
   app.on('activate', () => {
     if (app.isReady() && BrowserWindow.getAllWindows().length === 0) openWindow();
   });
-  app.on('will-quit', () => stop());
+  app.on('will-quit', () => {
+    wallServices.dispose();
+    stop();
+  });
 
   app
     .whenReady()

@@ -9,17 +9,12 @@ import type { RpcRequest, RpcResponse } from '../shared/api/rpc';
 import type { UrlCheck } from './app-origin';
 import { createCoreRequests, type CoreLink } from './core-requests';
 import { parseEnvelope } from './ipc-envelope';
+import { createSenderCheck, type InvokeEventLike } from './sender-check';
 import { systemTimers, type Timers } from './timers';
 import type { WindowRegistry } from './window-registry';
 
 export type { CoreLink } from './core-requests';
-
-/** The parts of Electron's IpcMainInvokeEvent the sender check reads. */
-export interface InvokeEventLike {
-  readonly sender: { readonly id: number };
-  /** null once the frame navigated away or was destroyed: such a request is refused. */
-  readonly senderFrame: { readonly url: string } | null;
-}
+export type { InvokeEventLike } from './sender-check';
 
 export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<RpcResponse>): void;
@@ -64,8 +59,7 @@ export function createIpcRelay(options: IpcRelayOptions): IpcRelay {
   let nextRelayId = 1;
   let nextMainId = 1;
 
-  const isTrustedSender = (event: InvokeEventLike) =>
-    options.windows.has(event.sender.id) && event.senderFrame !== null && options.isTrustedUrl(event.senderFrame.url);
+  const isTrustedSender = createSenderCheck(options.windows, options.isTrustedUrl);
 
   const forward = async (request: RpcRequest): Promise<RpcResponse> => {
     const reply = await requests.send({ ...request, id: nextRelayId++ });

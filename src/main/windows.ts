@@ -1,11 +1,18 @@
-// The app window and its hardening: sandboxed, isolated renderer; no navigation away from our origin, no new
+// Our windows and their hardening: sandboxed, isolated renderer; no navigation away from our origin, no new
 // windows, no permissions. Links to the outside go to the OS browser via the external-link allow-list.
-import { BrowserWindow, type Session, type WebContents, type WebPreferences } from 'electron';
+// Every window of ours (the app window, the wall window) is made by createAppWindow, so all get the same guards.
+import {
+  BrowserWindow,
+  type BrowserWindowConstructorOptions,
+  type Session,
+  type WebContents,
+  type WebPreferences,
+} from 'electron';
 import type { UrlCheck } from './app-origin';
 import { openExternalUrl } from './external-links';
 import type { WindowRegistry } from './window-registry';
 
-export interface MainWindowOptions {
+export interface AppWindowOptions {
   /** Absolute path of the built preload (out/preload/index.cjs). */
   preload: string;
   /** What to load: the app:// entry, or the dev server in development. */
@@ -13,6 +20,11 @@ export interface MainWindowOptions {
   isTrustedUrl: UrlCheck;
   registry: WindowRegistry;
 }
+
+export type MainWindowOptions = AppWindowOptions;
+
+/** Size, position and chrome of a window; its webPreferences and first show are always ours. */
+export type WindowLook = Omit<BrowserWindowConstructorOptions, 'webPreferences' | 'show'>;
 
 /** The renderer gets no Node, no Electron internals and no way to turn the web's security off. */
 export function secureWebPreferences(preload: string): WebPreferences {
@@ -31,15 +43,15 @@ export function secureWebPreferences(preload: string): WebPreferences {
 }
 
 export function createMainWindow(options: MainWindowOptions): BrowserWindow {
-  const window = new BrowserWindow({
-    width: 1440,
-    height: 900,
-    minWidth: 1024,
-    minHeight: 640,
-    show: false,
-    title: 'Outpost',
-    webPreferences: secureWebPreferences(options.preload),
-  });
+  return createAppWindow(options, { width: 1440, height: 900, minWidth: 1024, minHeight: 640, title: 'Outpost' });
+}
+
+/**
+ * A hardened window of ours: secure webPreferences, navigation and permission guards, its webContents in the registry
+ * (so the relay serves it and broadcasts to it) until it closes, shown once its first frame is ready.
+ */
+export function createAppWindow(options: AppWindowOptions, look: WindowLook): BrowserWindow {
+  const window = new BrowserWindow({ ...look, show: false, webPreferences: secureWebPreferences(options.preload) });
   const contents = window.webContents;
   hardenWebContents(contents, options.isTrustedUrl);
   denyAllPermissions(contents.session);

@@ -1,9 +1,11 @@
-// Sandboxed preload: exposes exactly one object, `window.outpost`, implementing the OutpostBridge contract.
-// Raw ipcRenderer never reaches the page; the page can only invoke our one channel and listen to our one event channel.
+// Sandboxed preload: exposes `window.outpost` (the OutpostBridge contract) and `window.outpostWall` (the wall window).
+// Raw ipcRenderer never reaches the page: it can only invoke our channels and listen to our one event channel.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import type { OutpostBridge } from '../shared/api/bridge';
 import { IPC_EVENT_CHANNEL, IPC_INVOKE_CHANNEL } from '../shared/api/ipc-channels';
 import type { RpcEvent, RpcResponse } from '../shared/api/rpc';
+import { IPC_WALL_CLOSE, IPC_WALL_DISPLAYS, IPC_WALL_OPEN } from '../shared/api/wall-window';
+import type { DisplayInfo, WallWindowBridge } from '../shared/api/wall-window';
 
 const bridge = {
   invoke(request) {
@@ -20,4 +22,14 @@ const bridge = {
   },
 } satisfies OutpostBridge;
 
+// Main validates every argument; the preload only makes sure nothing but the display id crosses.
+const wall = {
+  displays: () => ipcRenderer.invoke(IPC_WALL_DISPLAYS) as Promise<DisplayInfo[]>,
+  open: (displayId) => ipcRenderer.invoke(IPC_WALL_OPEN, displayId) as Promise<{ displayId: number }>,
+  close: async () => {
+    await ipcRenderer.invoke(IPC_WALL_CLOSE);
+  },
+} satisfies WallWindowBridge;
+
 contextBridge.exposeInMainWorld('outpost', bridge);
+contextBridge.exposeInMainWorld('outpostWall', wall);

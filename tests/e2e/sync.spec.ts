@@ -118,8 +118,8 @@ gated('the initial sync shows its progress, then "synced"; screenshots in both l
   await expect(shell.syncProgress).toHaveCount(0);
 
   // Let the session and the first page of changes through, then (a little later) the second, and hold the third:
-  // the sync stops part-way. Why the pause: core sends at most one progress event per 250 ms and a throttled one
-  // only with the next page, so the first page's progress right after the sync's start may not be shown yet.
+  // the sync stops part-way. Core sends at most one progress event per 250 ms (a held one goes out when the
+  // window ends), so the bar can lag the first page by up to that much.
   gate.hold(CHANGES, 1);
   await expect(shell.syncProgress).toBeVisible();
   await expect.poll(() => gate.held(), { message: 'core waits for the second page' }).toBe(1);

@@ -16,6 +16,8 @@ const TOKEN_PREFIX = 'OUTPOST_DEMO_TOKEN=';
 export interface BackendOptions {
   /** PGlite data directory (kept across restarts), or ':memory:' for fresh data on every start. */
   dataDir: string;
+  /** Serve from this PostgreSQL database instead of PGlite (dataDir is then unused). */
+  databaseUrl?: string;
   /** 0 picks a free port on the first start; restarts always reuse the port it got. */
   port?: number;
   scale?: 'demo' | 'M' | 'L';
@@ -52,6 +54,7 @@ export async function startBackend(options: BackendOptions): Promise<Backend> {
 
   const launch = async (port: number): Promise<{ run: Run; url: string; token: string }> => {
     const args = [serverHostEntry, `--data-dir=${options.dataDir}`, `--scale=${options.scale ?? 'demo'}`, `--port=${port}`];
+    if (options.databaseUrl !== undefined) args.push(`--database-url=${options.databaseUrl}`);
     if (options.liveMs !== undefined) args.push(`--live=${options.liveMs}`);
     // --exit-with-parent + a stdin pipe: the backend ends with the test worker even if the worker is killed.
     args.push('--exit-with-parent');

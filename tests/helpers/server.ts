@@ -1,6 +1,6 @@
 // Backend test harness: a running server on PGlite or a throwaway PostgreSQL, switchable fault hooks, a
 // seeded hand-built fixture, a tiny HTTP client, and a reference "replica" that applies feed pages to maps.
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import { changesPageSchema, PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION, type ChangesPage } from '../../src/shared/sync/protocol';
 import { columnNames, TABLE_NAMES, TABLES, type TableName } from '../../src/shared/sync/tables';
 import { startServer, type FaultAction, type RouteId, type RunningServer, type ServerStore } from '../../src/server/server';
@@ -353,4 +353,21 @@ export function plain(state: ReplicaState): Record<string, unknown[][]> {
   const out: Record<string, unknown[][]> = {};
   for (const [table, rows] of state) out[table] = [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : 1)).map(([, row]) => row);
   return out;
+}
+
+/**
+ * One backend per suite on `kind`, reset and loaded with the hand-built fixture before each test. Read the
+ * fields inside tests (they are set by the hooks).
+ */
+export function useTestBackend(kind: StoreKind): { backend: TestBackend; fixture: Fixture } {
+  const t = {} as { backend: TestBackend; fixture: Fixture };
+  beforeAll(async () => {
+    t.backend = await startTestBackend(kind);
+  });
+  afterAll(() => t.backend.close());
+  beforeEach(async () => {
+    await t.backend.reset();
+    t.fixture = await loadFixture(t.backend.store);
+  });
+  return t;
 }

@@ -9,11 +9,11 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 export const webHostEntry = resolve(repoRoot, 'out/main/web-host.js');
 const URL_PREFIX = 'OUTPOST_WEB_URL=';
 /**
- * How long a SIGTERM'd host may take before SIGKILL. Generous because a host stopped while its embedded demo
- * backend is still seeding waits for that backend to come up and then stops it; a SIGKILL there would orphan
- * the backend, which keeps writing into the data directory the test is about to delete.
+ * How long a SIGTERM'd host may take before SIGKILL. A host stops its embedded backend at once, even mid-seeding
+ * (tests/integration/web-host/web-host-stop.test.ts); the margin is for a loaded machine, because a SIGKILL would
+ * orphan the backend, which keeps writing into the data directory the test is about to delete.
  */
-const STOP_GRACE_MS = 30_000;
+const STOP_GRACE_MS = 15_000;
 
 export interface WebHost {
   /** `http://127.0.0.1:<port>/#token=<secret>`, ready to open. */

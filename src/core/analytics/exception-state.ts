@@ -3,6 +3,7 @@
 // listExceptions then reads it back merged with the occurrence.
 import type { ExceptionStatus } from '../../shared/analytics/exceptions';
 import type { Db } from '../db/open';
+import { stmt } from './statements';
 
 export interface ExceptionStateInput {
   status: ExceptionStatus;
@@ -13,10 +14,11 @@ export interface ExceptionStateInput {
 
 /** The region an exception key belongs to (its latest occurrence), or null if it never fired here. */
 export function exceptionRegion(db: Db, key: string): string | null {
-  const row = db
-    .prepare('SELECT region_id FROM analytics_exception_occurrences WHERE key = ? ORDER BY id DESC LIMIT 1')
-    .pluck()
-    .get(key);
+  const row = stmt(
+    db,
+    'SELECT region_id FROM analytics_exception_occurrences WHERE key = ? ORDER BY id DESC LIMIT 1',
+    'pluck',
+  ).get(key);
   return typeof row === 'string' ? row : null;
 }
 

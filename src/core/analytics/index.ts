@@ -109,6 +109,12 @@ export const dataHealthSeries = (db: Db, scope: Scope, period: Period, o?: Snaps
     o,
   );
 
+/** The period a question is about: the given one, or the ISO week containing the snapshot's today. */
+export const periodOrCurrentWeek = (s: Snapshot, scope: Scope | undefined, period: Period | undefined): Period =>
+  period ?? currentWeek(s, resolveScope(s.db, s.regions, scope));
+
+export { syncStateAsOf } from './as-of';
+
 /** Bring the rollups up to date now (e.g. right after a sync) instead of on the next read. */
 export const refreshAnalytics = (db: Db, now: number = Date.now()): RefreshStats =>
   db.transaction(() => refreshRollups(db, now)).immediate();

@@ -1,6 +1,7 @@
 // The small reference tables analytics reads once per snapshot: regions (with their DST-free offsets) and stages
 // (order, max dwell, required fields, and which stage is the demo stage whose feedback is a timed key action).
 import type { Db } from '../db/open';
+import { stmt } from './statements';
 
 export interface RegionInfo {
   id: string;
@@ -34,7 +35,7 @@ function jsonArray(text: string): unknown[] {
 }
 
 export function loadRegions(db: Db): RegionInfo[] {
-  const rows = db.prepare('SELECT id, name, name_en, parent_id, utc_offset_min FROM regions ORDER BY id').all() as {
+  const rows = stmt(db, 'SELECT id, name, name_en, parent_id, utc_offset_min FROM regions ORDER BY id').all() as {
     id: string;
     name: string;
     name_en: string;
@@ -45,9 +46,10 @@ export function loadRegions(db: Db): RegionInfo[] {
 }
 
 export function loadStages(db: Db): StageInfo[] {
-  const rows = db
-    .prepare('SELECT id, ordinal, name, name_en, max_dwell_days, required_fields, checklist FROM stages ORDER BY ordinal')
-    .all() as {
+  const rows = stmt(
+    db,
+    'SELECT id, ordinal, name, name_en, max_dwell_days, required_fields, checklist FROM stages ORDER BY ordinal',
+  ).all() as {
     id: string;
     ordinal: number;
     name: string;

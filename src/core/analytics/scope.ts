@@ -4,6 +4,7 @@ import type { ResolvedScope, Scope } from '../../shared/analytics/period';
 import type { Db } from '../db/open';
 import type { RegionInfo } from './reference';
 import { MINUTE_MS, dayStart } from './time';
+import { stmt } from './statements';
 
 export interface ScopeCtx {
   /** Regions in scope that hold rows (a parent whose children are in scope only aggregates them). */
@@ -32,18 +33,21 @@ export function resolveScope(db: Db, all: readonly RegionInfo[], scope: Scope = 
   if (!scope.teams && !scope.repIds) return { regions, repIds: null };
   const inRegions = JSON.stringify(regions.map((r) => r.id));
   const teamReps = scope.teams
-    ? (db
-        .prepare(
-          'SELECT id FROM reps WHERE region_id IN (SELECT value FROM json_each(?)) AND team IN (SELECT value FROM json_each(?))',
-        )
-        .pluck()
-        .all(inRegions, JSON.stringify(scope.teams)) as string[])
+    ? (stmt(
+        db,
+        'SELECT id FROM reps WHERE region_id IN (SELECT value FROM json_each(?)) AND team IN (SELECT value FROM json_each(?))',
+        'pluck',
+      ).all(inRegions, JSON.stringify(scope.teams)) as string[])
     : [];
   return { regions, repIds: [...new Set([...teamReps, ...(scope.repIds ?? [])])].sort() };
 }
 
 export function publicScope(scope: ScopeCtx): ResolvedScope {
-  return { regionIds: scope.regions.map((r) => r.id), repIds: scope.repIds };
+  return {
+    regionIds: scope.regions.map((r) => r.id),
+    repIds: scope.repIds,
+    regions: scope.regions.map(({ id, name, nameEn }) => ({ id, name, nameEn })),
+  };
 }
 
 /** JSON parameters most queries take: @regions, @reps (null = no rep filter). */

@@ -28,11 +28,16 @@ export interface SnapshotOptions {
   write?: boolean;
 }
 
+/** Thrown inside a read-only attempt that found marks to flush: the read restarts holding the write lock. */
+const NEEDS_REFRESH = new Error('analytics marks pending: retry holding the write lock');
+
 /** Run `read` against one consistent snapshot of the replica. */
 export function withSnapshot<T>(db: Db, read: (s: Snapshot) => T, options: SnapshotOptions = {}): T {
   const now = options.now ?? Date.now();
-  const body = (): T => {
-    refreshRollups(db, now);
+  const body = (refresh: boolean) => (): T => {
+    // The dirty check is the transaction's first read, so it sees exactly the state the read will see.
+    if (refresh) refreshRollups(db, now);
+    else if (isDirty(db)) throw NEEDS_REFRESH;
     const snapshot: Snapshot = {
       db,
       asOf: (options.asOf ?? syncStateAsOf)(db),
@@ -43,8 +48,15 @@ export function withSnapshot<T>(db: Db, read: (s: Snapshot) => T, options: Snaps
     };
     return read(snapshot);
   };
-  const tx = db.transaction(body);
-  // Why immediate when marks are pending: the refresh writes, and taking the write lock up front avoids a
-  // failed lock upgrade halfway through a read.
-  return options.write || isDirty(db) ? tx.immediate() : tx.deferred();
+  // Why a plain read first: with the rollups up to date (the usual case once a sync refreshed them) a reader needs
+  // no lock at all, so a sync writing on another connection never makes it wait. Only pending marks — or a reader
+  // that writes (exception scans) — take the write lock, up front, so the refresh never fails a lock upgrade.
+  if (!options.write) {
+    try {
+      return db.transaction(body(false)).deferred();
+    } catch (err) {
+      if (err !== NEEDS_REFRESH) throw err;
+    }
+  }
+  return db.transaction(body(true)).immediate();
 }

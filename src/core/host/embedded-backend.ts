@@ -1,6 +1,6 @@
 // Starts the embedded demo backend (the reference server on PGlite, with demo data and live updates) as a
 // child process, for hosts that have no backend configured. Core never imports the server: it runs its built
-// entry by path, the same way main runs core.
+// entry by path, the same way main runs core. A host that closes while the backend still seeds stops it at once.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 
@@ -14,6 +14,11 @@ export interface EmbeddedBackendOptions {
   /** Extra Node flags (tests run the TypeScript entry through tsx). */
   execArgv?: readonly string[];
   startTimeoutMs?: number;
+  /**
+   * Aborting it during startup (the first launch seeds the demo data for ~10 s) kills the child at once and
+   * rejects: a host shutting down must not wait for a backend it is about to stop.
+   */
+  signal?: AbortSignal;
 }
 
 export interface EmbeddedBackend {
@@ -24,6 +29,7 @@ export interface EmbeddedBackend {
 }
 
 export async function startEmbeddedBackend(options: EmbeddedBackendOptions): Promise<EmbeddedBackend> {
+  if (options.signal?.aborted) throw new EmbeddedBackendStartAborted('The host closed before the embedded backend started');
   const args = [
     ...(options.execArgv ?? []),
     options.entry,
@@ -37,7 +43,7 @@ export async function startEmbeddedBackend(options: EmbeddedBackendOptions): Pro
     env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
     stdio: ['pipe', 'pipe', 'pipe'],
   });
-  const lines = await readStartupLines(child, options.startTimeoutMs ?? 60_000);
+  const lines = await readStartupLines(child, options.startTimeoutMs ?? 60_000, options.signal);
   return {
     url: lines.url,
     token: lines.token,
@@ -45,23 +51,40 @@ export async function startEmbeddedBackend(options: EmbeddedBackendOptions): Pro
   };
 }
 
-function readStartupLines(child: ChildProcess, timeoutMs: number): Promise<{ url: string; token: string }> {
+/** Thrown by startEmbeddedBackend when its signal aborted the startup (the host is closing): not a failure. */
+export class EmbeddedBackendStartAborted extends Error {
+  override name = 'EmbeddedBackendStartAborted';
+}
+
+function readStartupLines(child: ChildProcess, timeoutMs: number, signal?: AbortSignal): Promise<{ url: string; token: string }> {
   return new Promise((resolve, reject) => {
     let url: string | undefined;
     let stderr = '';
-    const fail = (message: string) => {
+    const settle = () => {
       clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`${message}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`));
+      signal?.removeEventListener('abort', abort);
+      child.removeAllListeners('exit');
     };
-    const timer = setTimeout(() => fail(`The embedded backend did not start within ${timeoutMs} ms`), timeoutMs);
+    // Why SIGKILL rather than SIGTERM: before it prints its URL the server has no signal handler yet (SIGTERM would
+    // end it just as abruptly), and its seed is one transaction, so the next start finds an empty store and seeds.
+    // Rejects once the child is gone, so a caller that awaited it leaves no process behind.
+    const fail = (error: Error) => {
+      settle();
+      if (child.exitCode !== null || child.signalCode !== null) return reject(error);
+      child.once('exit', () => reject(error));
+      child.kill('SIGKILL');
+    };
+    const failWith = (message: string) =>
+      fail(new Error(`${message}${stderr ? `: ${stderr.trim().split('\n').slice(-3).join(' ')}` : ''}`));
+    const abort = () => fail(new EmbeddedBackendStartAborted('The embedded backend was stopped while it was starting'));
+    const timer = setTimeout(() => failWith(`The embedded backend did not start within ${timeoutMs} ms`), timeoutMs);
+    signal?.addEventListener('abort', abort, { once: true });
     child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4_000)));
-    child.once('exit', (code) => fail(`The embedded backend exited during startup (code ${code})`));
+    child.once('exit', (code) => failWith(`The embedded backend exited during startup (code ${code})`));
     createInterface({ input: child.stdout! }).on('line', (line) => {
       if (line.startsWith('OUTPOST_SERVER_URL=')) url = line.slice('OUTPOST_SERVER_URL='.length);
       if (line.startsWith('OUTPOST_DEMO_TOKEN=') && url) {
-        clearTimeout(timer);
-        child.removeAllListeners('exit');
+        settle();
         resolve({ url, token: line.slice('OUTPOST_DEMO_TOKEN='.length) });
       }
     });

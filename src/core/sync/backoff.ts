@@ -1,5 +1,6 @@
 // Retry timing: exponential backoff with full jitter (a random wait in [0, min(cap, base·2^attempt))), and
-// the server's Retry-After (seconds or HTTP-date), which wins over the computed wait but is capped too.
+// the server's Retry-After (seconds or HTTP-date), which wins over the computed wait but is capped too. A retry
+// may lower the cap for itself (an offline backend is retried within the sync interval, see run.ts).
 
 export interface BackoffOptions {
   /** Ceiling of the first retry's wait. */
@@ -39,8 +40,11 @@ export function parseRetryAfter(value: string | null | undefined, now: number): 
 }
 
 export interface Backoff {
-  /** The wait before the next retry; advances the attempt count. A Retry-After from the server wins. */
-  next(retryAfterMs?: number): number;
+  /**
+   * The wait before the next retry; advances the attempt count. A Retry-After from the server wins. `capMs`
+   * lowers the ceiling of the computed wait for this retry only (never raises it above options.capMs).
+   */
+  next(retryAfterMs?: number, capMs?: number): number;
   /** After a success: the next failure starts from the base again. */
   reset(): void;
   readonly attempt: number;
@@ -50,8 +54,9 @@ export function createBackoff(options: BackoffOptions = DEFAULT_BACKOFF): Backof
   const random = options.random ?? Math.random;
   let attempt = 0;
   return {
-    next(retryAfterMs) {
-      const computed = fullJitter(attempt, options, random);
+    next(retryAfterMs, capMs) {
+      const cap = capMs === undefined ? options.capMs : Math.max(0, Math.min(options.capMs, capMs));
+      const computed = fullJitter(attempt, { baseMs: options.baseMs, capMs: cap }, random);
       attempt++;
       return retryAfterMs === undefined ? computed : Math.min(Math.max(0, retryAfterMs), options.maxRetryAfterMs);
     },

@@ -3,11 +3,12 @@
 // fetches at once, and a cancelled cycle touches neither the replica nor the status afterwards.
 import type { Session } from '../../shared/sync/protocol';
 import type { Db } from '../db/open';
-import { readSyncState } from '../db/repos/sync-state-repo';
+import { readSyncState, type SyncState } from '../db/repos/sync-state-repo';
+import { truncateWalAfterInitialSync } from './db-tuning';
 import type { SyncHttpClient } from './http-client';
 import { drainOutbox } from './outbox';
 import { createProgressMeter } from './progress';
-import { pullAll, throwIfCancelled } from './pull';
+import { type ChangedIds, type PageKind, pullAll, throwIfCancelled } from './pull';
 import { bindReplica } from './session';
 import type { StatusTracker } from './status';
 import { SyncError, toSyncError } from './sync-error';
@@ -29,6 +30,8 @@ export interface CycleDeps {
   overallTimeoutMs: number;
   now(): number;
   refreshOutbox(): void;
+  /** After each committed page (the analytics follow the replica from here). */
+  onApplied?(kind: PageKind, state: SyncState, changed: ChangedIds | undefined): void;
 }
 
 /** Run one cycle; resolves with the failure (if any) instead of throwing. Never rejects. */
@@ -48,6 +51,7 @@ export async function runCycle(deps: CycleDeps, run: CycleRun): Promise<SyncErro
       () => null,
       (err: unknown) => (run.signal.aborted ? Promise.reject(err) : toSyncError(err)),
     );
+    const wasComplete = readSyncState(deps.db).initialComplete;
     await pull(deps, run, signal);
     if (pushError) throw pushError;
     await push(deps, run, signal); // writes made while pulling
@@ -61,6 +65,7 @@ export async function runCycle(deps: CycleDeps, run: CycleRun): Promise<SyncErro
       lastSyncedAt: state.lastSyncedAt,
       behind: 0,
     });
+    if (!wasComplete && state.initialComplete) truncateWalAfterInitialSync(deps.db); // the bulk load's WAL, once
     return null;
   } catch (err) {
     if (run.signal.aborted) return new SyncError('cancelled', 'Sync was cancelled');
@@ -72,7 +77,13 @@ export async function runCycle(deps: CycleDeps, run: CycleRun): Promise<SyncErro
       );
     }
     if (error.kind === 'unauthorized') run.session = null; // check the session again once the token may work
-    deps.tracker.update({ state: error.offline ? 'offline' : 'error', lastError: error.message, progress: null, etaMs: null });
+    deps.tracker.update({
+      state: error.offline ? 'offline' : 'error',
+      lastError: error.message,
+      lastErrorKind: error.kind, // the UI words the error in the user's language by its kind
+      progress: null,
+      etaMs: null,
+    });
     return error;
   }
 }
@@ -97,13 +108,14 @@ async function pull(deps: CycleDeps, run: CycleRun, signal: AbortSignal): Promis
     pageSize: deps.pageSize,
     signal,
     now: deps.now,
-    onCommitted: (kind, rows, state) => {
+    onCommitted: (kind, rows, state, changed) => {
       // Runs after the page's transaction committed: memory follows the replica, never leads it.
       const facts = meter.onCommitted(rows, state);
       deps.tracker.update(
         { ...facts, lastSyncedAt: state.lastSyncedAt },
         { progressOnly: kind === 'main' || kind === 'backfill' },
       );
+      deps.onApplied?.(kind, state, changed);
     },
   });
 }

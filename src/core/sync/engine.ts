@@ -13,7 +13,7 @@ import { enqueueWrite, type LocalWrite } from './outbox';
 import { startRun, type Run } from './run';
 import { emptyReplica } from './scope';
 import { backendIdentity, bindReplica, toApiError, type BackendConfig } from './session';
-import { createStatusTracker } from './status';
+import { backendFacts, createStatusTracker } from './status';
 import { SyncError, toSyncError } from './sync-error';
 import { createTableWriters } from './table-writer';
 import { tuneForSync } from './db-tuning';
@@ -22,6 +22,8 @@ export interface SyncEngineOptions {
   db: Db;
   onStatus(status: SyncStatus): void;
   onOutboxChanged?(counts: Record<OutboxStatus, number>): void;
+  /** After each committed page; must not throw (it runs inside the pull loop). */
+  onApplied?: CycleDeps['onApplied'];
   intervalMs?: number;
   requestTimeoutMs?: number;
   overallTimeoutMs?: number;
@@ -76,6 +78,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     overallTimeoutMs: options.overallTimeoutMs ?? 30 * 60_000,
     now,
     refreshOutbox,
+    onApplied: options.onApplied,
   };
   let run: Run | null = null;
   let closed = false;
@@ -93,7 +96,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
   };
 
   const begin = (backend: BackendConfig, session: Session | null) => {
-    tracker.update({ backendUrl: backend.url.replace(/\/+$/, ''), lastError: null, nextRetryAt: null });
+    tracker.update({ ...backendFacts(backend), lastError: null, nextRetryAt: null });
     run = startRun({ backend, session, deps, intervalMs, requestTimeoutMs, backoff: backoffOptions, fetch: options.fetch });
   };
 
@@ -155,6 +158,7 @@ export function createSyncEngine(options: SyncEngineOptions): SyncEngine {
     close() {
       closed = true;
       stop();
+      tracker.close(); // a held progress update must not go out after close
     },
   };
 }

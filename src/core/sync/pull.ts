@@ -2,6 +2,7 @@
 // transaction (apply.ts); between pages the loop yields to the event loop so reads stay responsive, and the
 // next page is fetched while the current one is applied (used only if it continues the committed state).
 import type { ChangesPage } from '../../shared/sync/protocol';
+import type { TableName } from '../../shared/sync/tables';
 import type { Db } from '../db/open';
 import { readSyncState, type SyncState } from '../db/repos/sync-state-repo';
 import { applyBackfillPage, applyMainPage, applyReset } from './apply';
@@ -12,6 +13,9 @@ import type { TableWriters } from './table-writer';
 
 export type PageKind = 'main' | 'backfill' | 'reset' | 'scope';
 
+/** Ids of the rows a page upserted or deleted, per table (what the exception engine re-evaluates). */
+export type ChangedIds = Partial<Record<TableName, string[]>>;
+
 export interface PullContext {
   db: Db;
   writers: TableWriters;
@@ -20,7 +24,7 @@ export interface PullContext {
   signal: AbortSignal;
   now(): number;
   /** Called after each commit, with the committed state: the only place in-memory status may follow. */
-  onCommitted(kind: PageKind, rows: number, state: SyncState): void;
+  onCommitted(kind: PageKind, rows: number, state: SyncState, changed?: ChangedIds): void;
 }
 
 interface Prefetch {
@@ -59,7 +63,7 @@ export async function pullAll(ctx: PullContext): Promise<void> {
       }
       if (page.hasMore) prefetch = startPrefetch(ctx, nextRequest(ctx, state, page));
       const result = applyMainPage(ctx.db, ctx.writers, page, request.after, ctx.now());
-      ctx.onCommitted(result.purged.length > 0 ? 'scope' : 'main', result.rows, result.state);
+      ctx.onCommitted(result.purged.length > 0 ? 'scope' : 'main', result.rows, result.state, changedIds(page));
       if (!page.hasMore) return;
       await yieldToLoop();
     }
@@ -95,6 +99,16 @@ function checkResets(resets: number): number {
     throw new SyncError('invalid-page', 'The backend asked again to re-sync from scratch during a re-sync; retrying later');
   }
   return resets + 1;
+}
+
+function changedIds(page: ChangesPage): ChangedIds {
+  const changed: ChangedIds = {};
+  for (const [table, changes] of Object.entries(page.tables) as [TableName, ChangesPage['tables'][string]][]) {
+    if (!changes) continue;
+    const ids = changes.rows.map((row) => String(row[0])); // column 0 is always the primary key (tables.ts)
+    changed[table] = ids.concat(changes.deletes);
+  }
+  return changed;
 }
 
 function mainRequest(ctx: PullContext, state: SyncState): ChangesRequest {

@@ -1,5 +1,6 @@
 // A run: syncing with one backend until stopped. It runs a cycle at once, then one per interval, one on
-// demand (request), and after a failure one per backoff delay (full jitter, or the server's Retry-After).
+// demand (request), and after a failure one per backoff delay (full jitter, or the server's Retry-After; an
+// unreachable backend is retried at least as often as the interval).
 // stop() aborts its requests at once and releases everyone waiting for a cycle.
 import type { SyncStatus } from '../../shared/domain/sync-status';
 import type { Session } from '../../shared/sync/protocol';
@@ -7,6 +8,7 @@ import { createBackoff, type BackoffOptions } from './backoff';
 import { runCycle, type CycleDeps, type CycleRun } from './cycle';
 import { createHttpClient, type FetchLike } from './http-client';
 import { backendIdentity, type BackendConfig } from './session';
+import type { SyncError } from './sync-error';
 
 export interface RunOptions {
   backend: BackendConfig;
@@ -51,6 +53,14 @@ export function startRun(options: RunOptions): Run {
       wake = done;
     });
 
+  /**
+   * Why offline is capped at the interval: an unreachable backend (stopped, laptop off the network) usually comes
+   * back as it was, and a run that would sync every interval when healthy must not wait up to the backoff cap
+   * (60 s) to notice. Errors the backend answered (5xx, 429) keep the full backoff: they mean it is overloaded.
+   */
+  const retryDelay = (error: SyncError): number =>
+    backoff.next(error.retryAfterMs, error.offline ? Math.min(options.backoff.capMs, options.intervalMs) : undefined);
+
   const loop = async (): Promise<void> => {
     while (!controller.signal.aborted) {
       const served = waiters;
@@ -60,7 +70,7 @@ export function startRun(options: RunOptions): Run {
       if (controller.signal.aborted) return;
       if (waiters.length > 0) continue; // someone asked for another sync meanwhile
       if (!error) backoff.reset();
-      const delay = error?.retryable ? backoff.next(error.retryAfterMs) : options.intervalMs;
+      const delay = error?.retryable ? retryDelay(error) : options.intervalMs;
       if (error?.retryable) deps.tracker.update({ nextRetryAt: deps.now() + delay });
       await sleep(delay);
     }

@@ -18,6 +18,12 @@ export interface BackendConfig {
   id?: string;
 }
 
+/**
+ * BackendConfig.id of the embedded demo backend the hosts start when none is configured (host/host-backend.ts).
+ * The status tells the UI by it that the data is the built-in demo, not a real backend.
+ */
+export const EMBEDDED_BACKEND_ID = 'embedded-demo';
+
 export function backendIdentity(backend: BackendConfig): string {
   return backend.id ?? backend.url.replace(/\/+$/, '');
 }

@@ -11,6 +11,7 @@ import { createConnectionMonitor, monitorClient } from './lib/connection';
 import './styles/fonts.css';
 import './styles/theme.css';
 import './styles/app.css';
+import './styles/wall.css';
 
 /** How long the first paint may wait for stored settings before falling back to the OS language. */
 const SETTINGS_WAIT_MS = 1500;

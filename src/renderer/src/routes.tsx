@@ -1,7 +1,8 @@
 // The route table. Pages are lazy-loaded so the first paint only needs the chrome; `/` and unknown paths go
-// to the war room, the default job.
-import { lazy } from 'react';
+// to the war room, the default job. The war-room wall (`/wall`) is projected full-screen, without the chrome.
+import { lazy, Suspense } from 'react';
 import { Navigate, Route, Routes } from 'react-router';
+import { WALL_ROUTE } from '../../shared/api/wall-window';
 import { AppChrome } from './components/AppChrome';
 
 export const ROUTE_PATHS = ['/war-room', '/packs', '/exceptions', '/reps', '/settings'] as const;
@@ -12,10 +13,20 @@ const PacksPage = lazy(() => import('./features/packs/PacksPage').then((m) => ({
 const ExceptionsPage = lazy(() => import('./features/exceptions/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
 const RepsPage = lazy(() => import('./features/reps/RepsPage').then((m) => ({ default: m.RepsPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
+const WallPage = lazy(() => import('./features/war-room/wall/WallPage').then((m) => ({ default: m.WallPage })));
 
 export function AppRoutes() {
   return (
     <Routes>
+      <Route
+        path={WALL_ROUTE}
+        element={
+          // A blank wall-coloured screen while the wall's code loads, never the app chrome.
+          <Suspense fallback={<div className="wall wall-loading" data-testid="wall-loading" />}>
+            <WallPage />
+          </Suspense>
+        }
+      />
       <Route element={<AppChrome />}>
         <Route index element={<Navigate to={DEFAULT_ROUTE} replace />} />
         <Route path="war-room" element={<WarRoomPage />} />

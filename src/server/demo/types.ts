@@ -1,4 +1,5 @@
 // Public types of the demo data generator: its options, the batches it streams and the manifest of planted patterns.
+import type { RuleKey } from '../../shared/analytics/exceptions';
 import type { TableName } from '../../shared/sync/tables';
 
 export type DemoScale = 'demo' | 'M' | 'L';
@@ -20,20 +21,8 @@ export interface DemoBatch {
   rows: unknown[][];
 }
 
-/** Keys of the exception catalog in DOMAIN.md. */
-export type ExceptionRule =
-  | 'stage_overdue'
-  | 'stage_regression'
-  | 'stage_flapping'
-  | 'lead_unfollowed_24h'
-  | 'sleeping_lead'
-  | 'demo_no_feedback_48h'
-  | 'missing_required_fields'
-  | 'next_step_overdue'
-  | 'phi_drop'
-  | 'data_health_low'
-  | 'lead_routing'
-  | 'busy_not_effective';
+/** Keys of the exception catalog in DOMAIN.md (one list, shared with the analytics engine). */
+export type ExceptionRule = RuleKey;
 
 /** One rule that fires because of a planted pattern, and for which subjects. */
 export interface PlantedPattern {

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { settingsSchema } from '../domain/settings';
 import { syncStatusSchema } from '../domain/sync-status';
+import { dataChangedSchema } from './analytics-methods';
 import { outboxCountsSchema } from './methods';
 
 export const events = {
@@ -11,6 +12,8 @@ export const events = {
   'sync.status': syncStatusSchema,
   /** Outbox entries were added or answered by the backend. */
   'outbox.changed': outboxCountsSchema,
+  /** Synced changes were applied and exceptions re-evaluated: views showing live data re-read. */
+  'data.changed': dataChangedSchema,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Events = typeof events;

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { settingsSchema } from '../domain/settings';
 import { syncStatusSchema } from '../domain/sync-status';
 import { MUTATION_TYPES } from '../sync/protocol';
+import { analyticsMethods } from './analytics-methods';
 
 /** Protocol version of the core API; bump on breaking changes. */
 export const CORE_API_VERSION = 1;
@@ -131,6 +132,8 @@ export const methods = {
   'actionItems.upsert': { params: actionItemUpsertSchema, result: writeResultSchema },
   /** Set an exception's state (acknowledge, resolve, snooze…) locally and queue it. */
   'exceptionStates.set': { params: exceptionStateSetSchema, result: writeResultSchema },
+  // ---- analytics (issue 4) ----
+  ...analyticsMethods,
 } as const satisfies Record<string, { params: z.ZodType; result: z.ZodType }>;
 
 export type Methods = typeof methods;

@@ -1,5 +1,6 @@
-// User preferences kept in the replica: language and theme. "system" follows the OS.
+// User preferences kept in the replica: language, theme and the wall's setup. "system" follows the OS.
 import { z } from 'zod';
+import { DEFAULT_WALL_SETTINGS, wallSettingsSchema } from './wall';
 
 export const LOCALES = ['zh-CN', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
@@ -13,10 +14,11 @@ export type ThemePreference = z.infer<typeof themePreferenceSchema>;
 export const settingsSchema = z.strictObject({
   locale: localePreferenceSchema,
   theme: themePreferenceSchema,
+  wall: wallSettingsSchema,
 });
 export type Settings = z.infer<typeof settingsSchema>;
 
-export const DEFAULT_SETTINGS: Settings = { locale: 'system', theme: 'system' };
+export const DEFAULT_SETTINGS: Settings = { locale: 'system', theme: 'system', wall: DEFAULT_WALL_SETTINGS };
 
 /** Resolve a locale preference against the OS language list (navigator.languages or app.getPreferredSystemLanguages). */
 export function resolveLocale(pref: LocalePreference, systemLanguages: readonly string[]): Locale {

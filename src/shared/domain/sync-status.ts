@@ -4,6 +4,30 @@ import { z } from 'zod';
 export const syncStateSchema = z.enum(['idle', 'syncing', 'synced', 'offline', 'error']);
 export type SyncState = z.infer<typeof syncStateSchema>;
 
+/**
+ * Why the last sync failed, as a stable kind the UI translates (lastError is core's English detail). Mirrors
+ * SyncErrorKind of core's sync engine (src/core/sync/sync-error.ts; a type test keeps the two equal).
+ */
+export const syncErrorKindSchema = z.enum([
+  'unauthorized',
+  'forbidden',
+  'protocol',
+  'rate-limited',
+  'server',
+  'bad-request',
+  'network',
+  'timeout',
+  'malformed',
+  'invalid-page',
+  'internal',
+  'cancelled',
+]);
+export type SyncErrorKindName = z.infer<typeof syncErrorKindSchema>;
+
+/** Where the backend is: the demo backend the host starts on this computer, or one the user (or admin) configured. */
+export const backendKindSchema = z.enum(['embedded', 'remote']);
+export type BackendKind = z.infer<typeof backendKindSchema>;
+
 export const syncStatusSchema = z.strictObject({
   state: syncStateSchema,
   /** ISO time of the last successful sync, or null if never synced. */
@@ -25,6 +49,10 @@ export const syncStatusSchema = z.strictObject({
   nextRetryAt: z.string().nullable().optional(),
   /** The backend this replica syncs with, null when signed out. */
   backendUrl: z.string().nullable().optional(),
+  /** The kind of lastError, to show it in the user's language; null when healthy (or the producer predates it). */
+  lastErrorKind: syncErrorKindSchema.nullable().optional(),
+  /** Whether backendUrl is the built-in demo backend or a configured one; null when signed out or unknown. */
+  backendKind: backendKindSchema.nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof syncStatusSchema>;
 

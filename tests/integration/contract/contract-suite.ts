@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '../../../src/shared/api/client';
 import { ERROR_CODES, OutpostError } from '../../../src/shared/api/errors';
 import { METHOD_NAMES, methods } from '../../../src/shared/api/methods';
+import { DEFAULT_SETTINGS } from '../../../src/shared/domain/settings';
 import type { RpcEvent, RpcResponse } from '../../../src/shared/api/rpc';
 import { malformedEnvelopes, randomJson, seededRandom } from '../../helpers/fuzz';
 import type { TransportUnderTest } from '../../helpers/transports';
@@ -34,9 +35,9 @@ export function contractSuite(name: string, start: () => Promise<TransportUnderT
       const client = createClient(t.bridge);
       const seen: unknown[] = [];
       const off = client.on('settings.changed', (s) => seen.push(s));
-      expect(await client.call('settings.get', {})).toEqual({ locale: 'system', theme: 'system' });
+      expect(await client.call('settings.get', {})).toEqual(DEFAULT_SETTINGS);
       const updated = await client.call('settings.update', { locale: 'en' });
-      expect(updated).toEqual({ locale: 'en', theme: 'system' });
+      expect(updated).toEqual({ ...DEFAULT_SETTINGS, locale: 'en' });
       expect(await client.call('settings.get', {})).toEqual(updated);
       await expect.poll(() => seen).toEqual([updated]);
       off();
@@ -73,7 +74,8 @@ export function contractSuite(name: string, start: () => Promise<TransportUnderT
       let tried = 0;
       while (tried < FUZZ_CASES_PER_METHOD) {
         const params = randomJson(rand);
-        if (params === undefined || schema.safeParse(params).success) continue; // only malformed payloads
+        // Only payloads that are malformed as they travel: the wire is JSON (a `__proto__` key does not survive it).
+        if (params === undefined || schema.safeParse(JSON.parse(JSON.stringify(params))).success) continue;
         tried++;
         const response = await raw({ id: tried, method, params });
         expect(response, `params ${JSON.stringify(params)?.slice(0, 200)}`).toMatchObject({
@@ -93,7 +95,7 @@ export function contractSuite(name: string, start: () => Promise<TransportUnderT
       const rand = seededRandom(42);
       for (let i = 0; i < 40; i++) {
         const params = randomJson(rand);
-        if (methods['settings.update'].params.safeParse(params).success) continue;
+        if (methods['settings.update'].params.safeParse(JSON.parse(JSON.stringify(params ?? null))).success) continue;
         await raw({ id: i + 1, method: 'settings.update', params });
       }
       expect(await client.call('settings.get', {})).toEqual(before);

@@ -31,7 +31,7 @@ describe('embedded demo backend', () => {
     const info = await core.dispatch({ id: 2, method: 'outbox.list', params: {} });
     expect(info.ok).toBe(true);
     core.close();
-  });
+  }, 90_000); // seeding through tsx on a loaded 2-core machine has taken ~30 s
 
   it('exits when its parent goes away (stdin closes)', async () => {
     // A parent that starts the backend and then dies abruptly: the backend must follow it.
@@ -62,7 +62,7 @@ describe('embedded demo backend', () => {
         { timeout: 15_000 },
       )
       .toBe('down');
-  });
+  }, 90_000);
 });
 
 describe('host arguments', () => {

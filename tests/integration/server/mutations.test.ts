@@ -2,19 +2,9 @@
 // results, rejections (bad payload, region not granted, unknown subject) that never block the rest, and the
 // writes appearing in the change feed.
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { mutationResponseSchema, type Mutation } from '../../../src/shared/sync/protocol';
-import {
-  call,
-  changes,
-  loadFixture,
-  NOW,
-  STORE_KINDS,
-  startTestBackend,
-  stopTestPostgres,
-  type Fixture,
-  type TestBackend,
-} from '../../helpers/server';
+import { call, changes, NOW, STORE_KINDS, useTestBackend, stopTestPostgres } from '../../helpers/server';
 
 afterAll(stopTestPostgres);
 
@@ -27,19 +17,10 @@ const mutation = (type: Mutation['type'], payload: Record<string, unknown>): Mut
 });
 
 describe.each(STORE_KINDS)('mutations on %s', (kind) => {
-  let backend: TestBackend;
-  let fixture: Fixture;
-  beforeAll(async () => {
-    backend = await startTestBackend(kind);
-  });
-  afterAll(() => backend.close());
-  beforeEach(async () => {
-    await backend.reset();
-    fixture = await loadFixture(backend.store);
-  });
+  const t = useTestBackend(kind);
 
   const post = async (body: unknown, clientId = 'laptop-1') => {
-    const reply = await call(backend, '/v1/mutations', {
+    const reply = await call(t.backend, '/v1/mutations', {
       body: typeof body === 'object' && body !== null && !('clientId' in body) ? { clientId, ...body } : body,
     });
     return reply;
@@ -89,8 +70,8 @@ describe.each(STORE_KINDS)('mutations on %s', (kind) => {
       const again = await results(batch);
       expect(again).toEqual(first.map((r) => ({ id: r.id, status: 'duplicate', seq: r.seq })));
     }
-    expect(await backend.store.readTable('annotations')).toHaveLength(1);
-    const [log] = await backend.store.sql.query(
+    expect(await t.backend.store.readTable('annotations')).toHaveLength(1);
+    const [log] = await t.backend.store.sql.query(
       `SELECT count(*) FROM change_log WHERE table_name IN ('annotations', 'action_items', 'exception_states')`,
     );
     expect(Number(log?.[0])).toBe(3);
@@ -100,16 +81,16 @@ describe.each(STORE_KINDS)('mutations on %s', (kind) => {
   });
 
   it('writes the rows through the change feed, stamped with the caller', async () => {
-    const start = await backend.store.highWater();
+    const start = await t.backend.store.highWater();
     const a = annotation({ author: 'someone-else' });
     const [applied] = await results([a]);
-    const page = await changes(backend, { after: start });
+    const page = await changes(t.backend, { after: start });
     expect(page.cursor).toBe(applied?.seq);
     const row = page.tables.annotations?.rows[0] as unknown[];
     expect(row[0]).toBe(a.payload.id);
     expect(row[2]).toBe('director'); // author is the token's user, whatever the client claims
     const [item] = await results([actionItem({ created_at: undefined })]);
-    const itemRow = (await changes(backend, { after: applied?.seq ?? 0 })).tables.action_items?.rows[0] as unknown[];
+    const itemRow = (await changes(t.backend, { after: applied?.seq ?? 0 })).tables.action_items?.rows[0] as unknown[];
     expect(itemRow[8]).toBe(NOW); // server-stamped created_at
     expect(item?.status).toBe('applied');
   });
@@ -144,7 +125,7 @@ describe.each(STORE_KINDS)('mutations on %s', (kind) => {
     // A rejection is final: the same mutation retried gets the same answer, never a late apply.
     const again = await results([batch[0] as Mutation]);
     expect(again[0]).toEqual(res[0]);
-    expect(await backend.store.readTable('annotations')).toHaveLength(0);
+    expect(await t.backend.store.readTable('annotations')).toHaveLength(0);
   });
 
   it('keeps annotations create-only and guards rows of regions not granted', async () => {
@@ -154,7 +135,7 @@ describe.each(STORE_KINDS)('mutations on %s', (kind) => {
     expect((await results([copy]))[0]).toMatchObject({ status: 'rejected', reason: expect.stringMatching(/already exists/) });
     // An action item of region-2 (written by an admin) cannot be taken over by the director.
     const foreign = actionItem({ region_id: 'region-2', owner_rep_id: null });
-    const adminReply = await call(backend, '/v1/mutations', {
+    const adminReply = await call(t.backend, '/v1/mutations', {
       token: 'admin-token',
       body: { clientId: 'admin-pc', mutations: [foreign] },
     });
@@ -169,13 +150,13 @@ describe.each(STORE_KINDS)('mutations on %s', (kind) => {
   it('moves an action item between granted regions with a tombstone for the old one', async () => {
     const item = actionItem({ owner_rep_id: null });
     await results([item]);
-    const start = await backend.store.highWater();
+    const start = await t.backend.store.highWater();
     const moved = mutation('action_item.upsert', { ...item.payload, region_id: 'region-0', status: 'done' });
     expect((await results([moved]))[0]?.status).toBe('applied');
-    const page = await changes(backend, { after: start });
+    const page = await changes(t.backend, { after: start });
     expect(page.tables.action_items?.deletes).toEqual([item.payload.id]);
     expect(page.tables.action_items?.rows).toHaveLength(1);
-    expect(fixture.directorRegions).toEqual(['region-0', 'region-1']);
+    expect(t.fixture.directorRegions).toEqual(['region-0', 'region-1']);
   });
 
   it('answers a malformed batch envelope with 400 and a reason', async () => {
@@ -193,14 +174,14 @@ describe.each(STORE_KINDS)('mutations on %s', (kind) => {
       'null',
       '{"clientId": "x", "mutations": [',
     ]) {
-      const reply = await call(backend, '/v1/mutations', { body });
+      const reply = await call(t.backend, '/v1/mutations', { body });
       expect(reply.status, JSON.stringify(body).slice(0, 80)).toBe(400);
       expect(reply.json).toMatchObject({ error: 'BAD_REQUEST', message: expect.any(String) });
     }
-    const wrongType = await call(backend, '/v1/mutations', { body: '<x/>', headers: { 'content-type': 'application/xml' } });
+    const wrongType = await call(t.backend, '/v1/mutations', { body: '<x/>', headers: { 'content-type': 'application/xml' } });
     expect(wrongType.status).toBe(415);
     expect(wrongType.json).toMatchObject({ error: 'BAD_REQUEST' });
-    expect((await call(backend, '/v1/mutations', { body: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(400);
+    expect((await call(t.backend, '/v1/mutations', { body: 'x', headers: { 'content-type': 'text/plain' } })).status).toBe(400);
   });
 
   it('stores text the way it was sent and refuses text PostgreSQL cannot store', async () => {
@@ -208,13 +189,13 @@ describe.each(STORE_KINDS)('mutations on %s', (kind) => {
     const tricky = ['', 'NULL', 'a,b', '{x}', '{"k": [1, 2]}', ' spaced ', '\\"'];
     const trickyResults = await results(tricky.map((body) => annotation({ body })));
     expect(trickyResults.every((r) => r.status === 'applied')).toBe(true);
-    const stored = (await backend.store.readTable('annotations')).map((row) => row[5]);
+    const stored = (await t.backend.store.readTable('annotations')).map((row) => row[5]);
     expect(stored.sort()).toEqual([...tricky].sort());
     const [ok, nul, surrogate] = await results([unicode, annotation({ body: 'a\u0000b' }), annotation({ body: 'x\ud800y' })]);
     expect(ok?.status).toBe('applied');
     expect(nul).toMatchObject({ status: 'rejected' });
     expect(surrogate).toMatchObject({ status: 'rejected' });
-    const row = (await changes(backend, {})).tables.annotations?.rows.find((r) => r[0] === unicode.payload.id) as unknown[];
+    const row = (await changes(t.backend, {})).tables.annotations?.rows.find((r) => r[0] === unicode.payload.id) as unknown[];
     expect(row[5]).toBe(unicode.payload.body);
     expect(row[6]).toBe('NULL');
   });

@@ -1,10 +1,11 @@
 // Faults injected by the reference backend's own test hooks (ServerHooks) in the middle of a multi-page sync:
 // 500/503, 429 with Retry-After, a stalled reply, a reset connection, a truncated body, malformed JSON, another
 // protocol version, 401. Each leaves the replica intact with only server rows (nothing partially applied),
-// says what happened in words, and the next sync recovers to the server's exact content.
+// says what happened in words and by kind, and the next sync recovers to the server's exact content.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openReplica, type Db } from '../../../src/core/db/open';
 import { createSyncEngine, type SyncEngine } from '../../../src/core/sync/engine';
+import type { SyncErrorKind } from '../../../src/core/sync/sync-error';
 import type { FaultAction, RunningServer } from '../../../src/server/server';
 import { OutpostError } from '../../../src/shared/api/errors';
 import { TABLE_NAMES } from '../../../src/shared/sync/tables';
@@ -109,8 +110,22 @@ const CASES: [string, () => FaultAction, 'error' | 'offline', RegExp, number | n
   ],
 ];
 
+/** The kind each fault reports with its words (the UI translates the kind; the words are the English detail). */
+const KINDS: Record<string, SyncErrorKind> = {
+  'HTTP 500': 'server',
+  'HTTP 503 + Retry-After (HTTP-date)': 'server',
+  'HTTP 429 + Retry-After (seconds)': 'rate-limited',
+  'a reply slower than the request timeout': 'timeout',
+  'a reset connection': 'network',
+  'a truncated body': 'network',
+  'malformed JSON': 'malformed',
+  'a reply in protocol version 2': 'protocol',
+  '409 PROTOCOL_MISMATCH': 'protocol',
+  '401 TOKEN_EXPIRED': 'unauthorized',
+};
+
 describe('faults from the reference backend mid-sync', () => {
-  it.each(CASES)('%s', async (_name, action, state, words, retryAfter) => {
+  it.each(CASES)('%s', async (name, action, state, words, retryAfter) => {
     await seedRows(server.store, ['east', 'south'], batch, 6); // several pages to pull
     batch += 6;
     pending = { skip: 1, action: action() };
@@ -119,6 +134,7 @@ describe('faults from the reference backend mid-sync', () => {
     expect(pending).toBeNull(); // the fault was injected
     expect(failed.state).toBe(state);
     expect(failed.lastError).toMatch(words);
+    expect(failed.lastErrorKind).toBe(KINDS[name]);
     await expectOnlyServerRows();
     if (retryAfter !== null) {
       await expect.poll(() => engine.status().nextRetryAt).not.toBeNull();
@@ -126,7 +142,7 @@ describe('faults from the reference backend mid-sync', () => {
       expect(Math.abs(wait - retryAfter)).toBeLessThan(3_000);
     }
     const recovered = await engine.syncNow();
-    expect(recovered).toMatchObject({ state: 'synced', lastError: null });
+    expect(recovered).toMatchObject({ state: 'synced', lastError: null, lastErrorKind: null });
     expect(replicaDigests(db)).toEqual(await serverDigests(server.store, DIRECTOR.regions));
   });
 

@@ -5,12 +5,13 @@ import { createDispatcher, type Handlers } from '../../../src/core/host/dispatch
 import { createCore } from '../../../src/core/core';
 import { writeSettings, readSettings } from '../../../src/core/db/repos/settings-repo';
 import { openReplica } from '../../../src/core/db/open';
+import { DEFAULT_SETTINGS } from '../../../src/shared/domain/settings';
 
 // Only the methods these tests call; the rest of the map is irrelevant to the dispatcher's behaviour.
 const okHandlers = (): Handlers =>
   ({
     'app.info': () => ({ name: 'Outpost', version: '1', apiVersion: 1, replicaSchemaVersion: 1, startedAt: 'now' }),
-    'settings.get': () => ({ locale: 'en', theme: 'dark' }),
+    'settings.get': () => ({ ...DEFAULT_SETTINGS, locale: 'en', theme: 'dark' }),
     'settings.update': () => {
       throw new OutpostError({ code: 'CONFLICT', message: 'busy' });
     },
@@ -59,9 +60,18 @@ describe('settings storage', () => {
   it('falls back to defaults for a corrupt stored value', () => {
     const db = openReplica(':memory:');
     db.prepare("INSERT INTO app_settings (key, value) VALUES ('settings', '{not json')").run();
-    expect(readSettings(db)).toEqual({ locale: 'system', theme: 'system' });
-    writeSettings(db, { locale: 'zh-CN', theme: 'dark' });
-    expect(readSettings(db)).toEqual({ locale: 'zh-CN', theme: 'dark' });
+    expect(readSettings(db)).toEqual(DEFAULT_SETTINGS);
+    writeSettings(db, { ...DEFAULT_SETTINGS, locale: 'zh-CN', theme: 'dark' });
+    expect(readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, locale: 'zh-CN', theme: 'dark' });
+  });
+
+  it('keeps the valid keys when another is corrupt, and fills keys an older version did not store', () => {
+    const db = openReplica(':memory:');
+    const stored = { locale: 'en', theme: 'dark', wall: { scenes: ['overview', 'overview'], intervalSec: 1 } };
+    db.prepare("INSERT INTO app_settings (key, value) VALUES ('settings', ?)").run(JSON.stringify(stored));
+    expect(readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, locale: 'en', theme: 'dark' });
+    db.prepare("UPDATE app_settings SET value = ? WHERE key = 'settings'").run(JSON.stringify({ locale: 'zh-CN' }));
+    expect(readSettings(db)).toEqual({ ...DEFAULT_SETTINGS, locale: 'zh-CN' });
   });
 
   it('survives a restart of core on the same data directory', async () => {
@@ -75,7 +85,7 @@ describe('settings storage', () => {
     expect(await second.dispatch({ id: 2, method: 'settings.get' })).toEqual({
       id: 2,
       ok: true,
-      result: { locale: 'en', theme: 'dark' },
+      result: { ...DEFAULT_SETTINGS, locale: 'en', theme: 'dark' },
     });
     second.close();
   });

@@ -16,6 +16,7 @@ export class FakeWebContents extends EventEmitter {
   readonly id = nextWebContentsId++;
   readonly session = new FakeSession();
   readonly send = vi.fn<(channel: string, ...args: unknown[]) => void>();
+  readonly reload = vi.fn<() => void>();
   destroyed = false;
   windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
 
@@ -27,23 +28,145 @@ export class FakeWebContents extends EventEmitter {
   }
 }
 
+export interface Rect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * A BrowserWindow that keeps the state main reads (bounds, visible, minimized, full-screen, destroyed) and emits
+ * the events Electron would for the calls main makes ('show', 'minimize', 'restore', 'closed'). 'ready-to-show'
+ * is up to the test.
+ */
 export class FakeBrowserWindow extends EventEmitter {
+  /** Every window created since the last reset, closed ones included. */
   static instances: FakeBrowserWindow[] = [];
   static getAllWindows(): FakeBrowserWindow[] {
-    return FakeBrowserWindow.instances;
+    return FakeBrowserWindow.instances.filter((window) => !window.destroyed);
   }
 
   readonly webContents = new FakeWebContents();
+  bounds: Rect;
+  visible = false;
+  minimized = false;
+  fullScreen = false;
+  simpleFullScreen = false;
+  destroyed = false;
   readonly loadURL = vi.fn(async (_url: string) => undefined);
-  readonly show = vi.fn();
+  readonly show = vi.fn(() => {
+    this.visible = true;
+    this.emit('show');
+  });
   readonly focus = vi.fn();
-  readonly restore = vi.fn();
-  readonly isMinimized = vi.fn(() => false);
+  readonly restore = vi.fn(() => {
+    if (!this.minimized) return;
+    this.minimized = false;
+    this.emit('restore');
+  });
+  readonly minimize = vi.fn(() => {
+    this.minimized = true;
+    this.emit('minimize');
+  });
+  readonly isMinimized = vi.fn(() => this.minimized);
+  readonly isVisible = vi.fn(() => this.visible && !this.minimized);
+  readonly getBounds = vi.fn(() => ({ ...this.bounds }));
+  readonly setBounds = vi.fn((bounds: Partial<Rect>) => {
+    this.bounds = { ...this.bounds, ...bounds };
+  });
+  readonly setFullScreen = vi.fn((flag: boolean) => {
+    this.fullScreen = flag;
+  });
+  readonly isFullScreen = vi.fn(() => this.fullScreen);
+  readonly setSimpleFullScreen = vi.fn((flag: boolean) => {
+    this.simpleFullScreen = flag;
+  });
+  readonly removeMenu = vi.fn();
+  readonly isDestroyed = vi.fn(() => this.destroyed);
+  /** Closes at once (no beforeunload): destroyed, then 'closed', like Electron once the page agreed. */
+  readonly close = vi.fn(() => {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.visible = false;
+    this.webContents.destroyed = true;
+    this.emit('closed');
+  });
 
   constructor(readonly options: { webPreferences?: Record<string, unknown> } & Record<string, unknown>) {
     super();
+    const { x = 0, y = 0, width = 800, height = 600 } = options as Partial<Rect>;
+    this.bounds = { x, y, width, height };
     FakeBrowserWindow.instances.push(this);
   }
+}
+
+export interface FakeDisplay {
+  id: number;
+  label: string;
+  bounds: Rect;
+  workArea: Rect;
+  scaleFactor: number;
+  internal: boolean;
+}
+
+export function fakeDisplay(id: number, bounds: Rect, extra: Partial<FakeDisplay> = {}): FakeDisplay {
+  return { id, label: '', bounds, workArea: bounds, scaleFactor: 1, internal: false, ...extra };
+}
+
+const DEFAULT_DISPLAY = fakeDisplay(1, { x: 0, y: 0, width: 1920, height: 1080 }, { label: 'Built-in', internal: true });
+
+const overlap = (a: Rect, b: Rect) =>
+  Math.max(0, Math.min(a.x + a.width, b.x + b.width) - Math.max(a.x, b.x)) *
+  Math.max(0, Math.min(a.y + a.height, b.y + b.height) - Math.max(a.y, b.y));
+
+/** electron.screen over a settable list of displays; `unplug` removes one the way the OS reports it. */
+export class FakeScreen extends EventEmitter {
+  displays: FakeDisplay[] = [DEFAULT_DISPLAY];
+  primaryId = DEFAULT_DISPLAY.id;
+  readonly getAllDisplays = vi.fn(() => [...this.displays]);
+  readonly getPrimaryDisplay = vi.fn(
+    () => this.displays.find((d) => d.id === this.primaryId) ?? (this.displays[0] as FakeDisplay),
+  );
+  /** The display the rectangle overlaps most (the primary one if none), as Electron documents it. */
+  readonly getDisplayMatching = vi.fn((rect: Rect) => {
+    let best = this.getPrimaryDisplay();
+    let bestArea = 0;
+    for (const display of this.displays) {
+      const area = overlap(display.bounds, rect);
+      if (area > bestArea) [best, bestArea] = [display, area];
+    }
+    return best;
+  });
+
+  setDisplays(displays: FakeDisplay[], primaryId = displays[0]?.id ?? 0): void {
+    this.displays = displays;
+    this.primaryId = primaryId;
+  }
+  unplug(id: number, newPrimaryId?: number): void {
+    const removed = this.displays.find((d) => d.id === id);
+    if (!removed) throw new Error(`no display ${id}`);
+    this.displays = this.displays.filter((d) => d.id !== id);
+    if (newPrimaryId !== undefined) this.primaryId = newPrimaryId;
+    this.emit('display-removed', { preventDefault() {} }, removed);
+  }
+  reset(): void {
+    this.setDisplays([DEFAULT_DISPLAY]);
+    this.removeAllListeners();
+  }
+}
+
+/** powerSaveBlocker with its live blockers in `active`, so tests can check none leaks. */
+export class FakePowerSaveBlocker {
+  readonly active = new Map<number, string>();
+  private nextId = 100;
+  readonly start = vi.fn((type: 'prevent-app-suspension' | 'prevent-display-sleep') => {
+    const id = this.nextId++;
+    this.active.set(id, type);
+    return id;
+  });
+  readonly stop = vi.fn((id: number) => this.active.delete(id));
+  readonly isStarted = vi.fn((id: number) => this.active.has(id));
 }
 
 /** A fake UtilityProcess: tests emit 'message'/'exit' on it and inspect postMessage/kill. */
@@ -94,6 +217,8 @@ export const ipcMain = {
 };
 export const safeStorage = new FakeSafeStorage();
 export const utilityProcess = { fork: vi.fn((_path: string, _args?: string[], _options?: unknown) => new FakeChild()) };
+export const screen = new FakeScreen();
+export const powerSaveBlocker = new FakePowerSaveBlocker();
 export { FakeBrowserWindow as BrowserWindow };
 
 /** Forget windows and calls between tests. */
@@ -101,5 +226,7 @@ export function resetElectronFake(): void {
   FakeBrowserWindow.instances = [];
   app.removeAllListeners();
   app.isPackaged = true;
+  screen.reset();
+  powerSaveBlocker.active.clear();
   vi.clearAllMocks();
 }

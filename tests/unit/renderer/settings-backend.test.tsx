@@ -1,10 +1,12 @@
 // @vitest-environment jsdom
-// The settings "Backend" card: the backend in use (from the live sync status), connecting to another one
-// through sync.configure with its failures explained by code from the catalog, and sign-out.
+// The settings "Backend" card: the backend in use (from the live sync status; the built-in demo one named as
+// such), connecting to another one through sync.configure with its failures explained by code from the catalog
+// (and the desktop app's keyring refusal in words of its own), and sign-out.
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ErrorCode } from '../../../src/shared/api/errors';
 import type { SyncStatus } from '../../../src/shared/domain/sync-status';
+import { refusalMessage } from '../../../src/main/token-store';
 import { FAKE_SYNC_STATUS } from './helpers/fake-core';
 import { renderApp, resetDocument } from './helpers/render-app';
 
@@ -128,5 +130,48 @@ describe('settings: backend card', () => {
     const { core } = await openBackendCard();
     act(() => core.setSyncStatus({ backendUrl: 'https://crm.example.cn' }));
     expect(screen.getByTestId('settings-backend-current').textContent).toBe('Syncing with https://crm.example.cn');
+  });
+
+  it('says when the backend is the built-in demo backend', async () => {
+    await openBackendCard({ syncStatus: { ...STATUS, backendKind: 'embedded' } });
+    expect(screen.getByTestId('settings-backend-current').textContent).toBe(
+      `Syncing demo data from the built-in demo backend at ${CURRENT}, running on this computer.`,
+    );
+  });
+
+  it.each([
+    ['linux', "Electron would fall back to its plain-text 'basic_text' storage"],
+    ['darwin', 'system encryption is not available'],
+  ] as const)(
+    'explains a keyring refusal from the desktop app (%s) in words, with main message as a tooltip',
+    async (platform, reason) => {
+      // Exactly what src/main answers (backend-hooks.ts → token-store.ts refusalMessage): a rewording there fails here.
+      const message = refusalMessage(reason, platform);
+      for (const locale of ['en', 'zh-CN'] as const) {
+        const { core } = await openBackendCard({ locale });
+        core.failNext('sync.configure', { code: 'UNAVAILABLE', message });
+        fillAndSave(OTHER, 'token');
+        const error = await screen.findByTestId('settings-backend-error');
+        expect(error.dataset.reason).toBe('keyring');
+        expect(error.textContent).toBe(
+          locale === 'en'
+            ? "Outpost can't keep the access token safe on this computer: no system keyring is available, and it never stores the token in plain text. Install or unlock a keyring (GNOME Keyring or KWallet on Linux, the Keychain on macOS), then try again."
+            : 'Outpost 无法在本机安全保存访问令牌：没有可用的系统密钥环，而 Outpost 绝不以明文保存令牌。请安装或解锁密钥环（Linux 上的 GNOME Keyring 或 KWallet，macOS 上的钥匙串）后重试。',
+        );
+        expect(error.textContent).not.toContain(OTHER); // not "can't reach <url>": the backend was never asked
+        expect(error.getAttribute('title')).toBe(`${locale === 'en' ? 'Details: ' : '详情：'}${message}`);
+        cleanup();
+        resetDocument();
+      }
+    },
+  );
+
+  it('any other UNAVAILABLE from sync.configure is still "can\'t reach"', async () => {
+    const { core } = await openBackendCard();
+    core.failNext('sync.configure', { code: 'UNAVAILABLE', message: 'connect ECONNREFUSED 127.0.0.1:9' });
+    fillAndSave(OTHER, 'token');
+    const error = await screen.findByTestId('settings-backend-error');
+    expect(error.dataset.reason).toBe('UNAVAILABLE');
+    expect(error.hasAttribute('title')).toBe(false);
   });
 });

@@ -3,6 +3,7 @@
 // and the visible text, followed when another window changes them, and rolled back when core refuses.
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_SETTINGS } from '../../../src/shared/domain/settings';
 import { renderApp, resetDocument } from './helpers/render-app';
 
 afterEach(() => {
@@ -83,7 +84,7 @@ describe('settings page', () => {
 
   it('follows a change made in another window (settings.changed)', async () => {
     const { core } = await openSettings({ locale: 'en', theme: 'light' });
-    act(() => core.emit('settings.changed', { locale: 'zh-CN', theme: 'dark' }));
+    act(() => core.emit('settings.changed', { ...DEFAULT_SETTINGS, locale: 'zh-CN', theme: 'dark' }));
     await waitFor(() => expect(html.lang).toBe('zh-CN'));
     expect(html.dataset.theme).toBe('dark');
     expect((screen.getByTestId('settings-theme') as HTMLSelectElement).value).toBe('dark');

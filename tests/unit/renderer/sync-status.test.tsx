@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 // Sync status in the chrome: the initial-sync progress strip, the ticking "updated … ago", the pending outbox
-// following `outbox.changed`, the problem strip with the last error, Retry (→ sync.now) and the retry countdown,
-// quiet background syncs and the "no backend" state.
+// following `outbox.changed`, the problem strip with the last error (in the UI language by its kind), Retry
+// (→ sync.now) and the retry countdown, quiet background syncs, the "no backend" state and which backend it is.
 import { act, cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { SyncStatus } from '../../../src/shared/domain/sync-status';
@@ -192,5 +192,50 @@ describe('state in words', () => {
     fireEvent.click(screen.getByTestId('sync-set-up'));
     await screen.findByTestId('page-settings');
     expect(screen.getByTestId('settings-backend-current').textContent).toContain('Not signed in to a backend');
+  });
+});
+
+describe('last error in the user language', () => {
+  const DETAIL = `Cannot reach the backend at ${BACKEND} (connection refused)`;
+  const OFFLINE: SyncStatus = { ...SYNCED, state: 'offline', lastError: DETAIL, lastErrorKind: 'network' };
+
+  it('zh-CN: the error kind in Chinese, core English detail only as a tooltip', async () => {
+    await renderChrome(OFFLINE, { locale: 'zh-CN', theme: 'light' });
+    const error = screen.getByTestId('sync-error');
+    expect(error.textContent).toBe('上次错误：无法连接后端。');
+    expect(error.textContent).not.toContain('Cannot reach');
+    expect(error.getAttribute('title')).toBe(`详情：${DETAIL}`);
+    expect(error.dataset.kind).toBe('network');
+    expect(slot().getAttribute('title')).toBe('上次错误：无法连接后端。');
+  });
+
+  it('en: every kind has words of its own, and a status without a kind still shows core message', async () => {
+    const { core } = await renderChrome({ ...OFFLINE, state: 'error', lastErrorKind: 'unauthorized', lastError: 'HTTP 401' });
+    expect(screen.getByTestId('sync-error').textContent).toBe(
+      'Last error: The backend refused the sign-in token. Sign in again in Settings.',
+    );
+    expect(screen.getByTestId('sync-error').getAttribute('title')).toBe('Details: HTTP 401');
+    act(() => core.setSyncStatus({ lastErrorKind: 'rate-limited', lastError: 'HTTP 429' }));
+    expect(screen.getByTestId('sync-error').textContent).toBe('Last error: The backend is busy and asked Outpost to wait.');
+    act(() => core.setSyncStatus({ lastErrorKind: null, lastError: 'HTTP 503 from an older core' }));
+    expect(screen.getByTestId('sync-error').textContent).toBe('Last error: HTTP 503 from an older core');
+    expect(screen.getByTestId('sync-error').hasAttribute('title')).toBe(false);
+  });
+});
+
+describe('which backend', () => {
+  it('says "demo data (built-in)" for the embedded demo backend, and the host for a configured one', async () => {
+    const { core } = await renderChrome({ ...SYNCED, backendKind: 'embedded' });
+    expect(screen.getByTestId('sync-backend').textContent).toBe('Demo data (built-in)');
+    expect(slot().textContent).not.toContain('127.0.0.1');
+    act(() => core.setSyncStatus({ backendKind: 'remote', backendUrl: 'https://crm.example.cn/outpost' }));
+    expect(screen.getByTestId('sync-backend').textContent).toBe('Backend: crm.example.cn');
+    act(() => core.setSyncStatus({ state: 'idle', backendKind: null, backendUrl: null }));
+    expect(screen.queryByTestId('sync-backend')).toBeNull();
+  });
+
+  it('speaks Chinese in zh-CN', async () => {
+    await renderChrome({ ...SYNCED, backendKind: 'embedded' }, { locale: 'zh-CN', theme: 'light' });
+    expect(screen.getByTestId('sync-backend').textContent).toBe('演示数据（内置）');
   });
 });

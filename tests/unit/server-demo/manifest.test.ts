@@ -2,24 +2,11 @@
 // themselves is proven rule by rule in rules.test.ts); it is cheap even for scale L.
 import { describe, expect, it } from 'vitest';
 import { plantManifest } from '../../../src/server/demo/manifest';
-import type { ExceptionRule } from '../../../src/server/demo/types';
+import { RULE_KEYS } from '../../../src/shared/analytics/exceptions';
 import { REGION_EAST, REGION_NORTH, REGION_SOUTH } from '../../../src/server/demo/users';
 import { NOW } from './dataset';
 
-const CATALOG: ExceptionRule[] = [
-  'stage_overdue',
-  'stage_regression',
-  'stage_flapping',
-  'lead_unfollowed_24h',
-  'sleeping_lead',
-  'demo_no_feedback_48h',
-  'missing_required_fields',
-  'next_step_overdue',
-  'phi_drop',
-  'data_health_low',
-  'lead_routing',
-  'busy_not_effective',
-];
+const CATALOG = RULE_KEYS;
 
 describe('plantManifest', () => {
   it('is empty for the control dataset', () => {

@@ -7,6 +7,7 @@ import { sceneCtx } from '../scenes/common';
 import { BOUNDS_CTE, REP_FILTER, boundsParam } from '../scope';
 import type { Snapshot } from '../snapshot';
 import { weekday } from '../time';
+import { stmt } from '../statements';
 
 const SQL = `
   WITH ${BOUNDS_CTE}
@@ -34,7 +35,7 @@ function shares(rows: readonly Row[], key: (r: Row) => string): RegressionBreakd
 
 export function regressionBreakdown(s: Snapshot, scope: Scope | undefined, period: Period): RegressionBreakdown {
   const ctx = sceneCtx(s, scope, period);
-  const rows = s.db.prepare(SQL).all({
+  const rows = stmt(s.db, SQL).all({
     bounds: boundsParam(ctx.scope, ctx.range.fromDay, ctx.range.toDay),
     reps: ctx.scope.repIds ? JSON.stringify(ctx.scope.repIds) : null,
   }) as Row[];

@@ -6,7 +6,7 @@ import type { ScopeCtx } from '../scope';
 import { ratio } from '../sql';
 import { DAY_MS, type DayRange } from '../time';
 import { type Facts, poolFacts } from './facts';
-import { leadResponse } from './lead-response';
+import { medianResponseHours } from './lead-response';
 import { type LostReason, lostReasonsTop } from './lost-reasons';
 import { regionFacts } from './region-facts';
 import { type PhiWeights, dataHealthScore, phiScore } from './scores';
@@ -76,7 +76,7 @@ export function computeKpis(s: Snapshot, scope: ScopeCtx, range: DayRange, o = {
   const byRegion = regionFacts(s, scope, range, { current: o.current });
   const extras: KpiExtras = o.extras
     ? {
-        medianResponseHours: leadResponse(s, scope, range, 'all')[0]?.medianHours ?? null,
+        medianResponseHours: medianResponseHours(s, scope, range),
         lostReasons: lostReasonsTop(s, scope, range),
       }
     : { medianResponseHours: null, lostReasons: [] };

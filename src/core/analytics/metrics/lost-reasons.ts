@@ -3,6 +3,7 @@
 import type { Snapshot } from '../snapshot';
 import { type ScopeCtx, BOUNDS_CTE, REP_FILTER, boundsParam } from '../scope';
 import type { DayRange } from '../time';
+import { stmt } from '../statements';
 
 export interface LostReason {
   reason: string;
@@ -19,7 +20,7 @@ const SQL = `
   GROUP BY reason ORDER BY count DESC, reason`;
 
 export function lostReasonsTop(s: Snapshot, scope: ScopeCtx, range: DayRange, top = 3): LostReason[] {
-  const rows = s.db.prepare(SQL).all({
+  const rows = stmt(s.db, SQL).all({
     bounds: boundsParam(scope, range.fromDay, range.toDay),
     reps: scope.repIds ? JSON.stringify(scope.repIds) : null,
   }) as { reason: string; count: number }[];

@@ -2,8 +2,10 @@
 // follow-ups per rep per day". Working days are Monday–Friday; a period without one (a weekend day) counts its
 // calendar days instead, so a Saturday still has a per-rep figure.
 import type { Snapshot } from '../snapshot';
-import { type ScopeCtx, REP_FILTER, scopeParams } from '../scope';
+import type { ScopeCtx } from '../scope';
+import { cachedRef } from '../ref-cache';
 import { localDay, workingDays } from '../time';
+import { stmt } from '../statements';
 
 export interface RepRow {
   id: string;
@@ -15,11 +17,17 @@ export interface RepRow {
   departedAt: number | null;
 }
 
+// Every rep of a known region, in (region_id, id) order; loaded once per version of the reps table.
+const ALL_REPS = `
+  SELECT id, region_id AS regionId, name, team, status, hired_at AS hiredAt, departed_at AS departedAt FROM reps
+  WHERE region_id IN (SELECT id FROM regions) ORDER BY region_id, id`;
+
+/** The scope's reps in (region_id, id) order. Shared rows: do not mutate. */
 export function scopedReps(s: Snapshot, scope: ScopeCtx): RepRow[] {
-  const sql = `
-    SELECT id, region_id AS regionId, name, team, status, hired_at AS hiredAt, departed_at AS departedAt FROM reps
-    WHERE region_id IN (SELECT value FROM json_each(@regions)) AND ${REP_FILTER('id')} ORDER BY region_id, id`;
-  return s.db.prepare(sql).all(scopeParams(scope)) as RepRow[];
+  const all = cachedRef(s.db, 'reps', () => stmt(s.db, ALL_REPS).all() as RepRow[]);
+  const regions = new Set(scope.regions.map((r) => r.id));
+  const reps = scope.repIds ? new Set(scope.repIds) : null;
+  return all.filter((rep) => regions.has(rep.regionId) && (reps === null || reps.has(rep.id)));
 }
 
 /** Days of [fromDay, toDay) the rep was employed (hire day and last day included) that count as working days. */

@@ -4,6 +4,7 @@
 import type { Snapshot } from '../snapshot';
 import { type ScopeCtx, scopeParams } from '../scope';
 import type { RollupFacts } from './facts';
+import { stmt } from '../statements';
 
 const COLUMNS: Record<keyof RollupFacts, string> = {
   acts: 'acts',
@@ -53,6 +54,21 @@ export type RollupRow = RollupFacts & { key: string };
 
 const PER_REP: ReadonlySet<RollupGroup> = new Set(['rep', 'repDay']);
 
+/** Counters idx_analytics_rep_day_rep_window (migration 0005) carries next to (rep_id, day). */
+const WINDOW_KEYS: ReadonlySet<keyof RollupFacts> = new Set([
+  'acts',
+  'complete',
+  'timeOk',
+  'qualityOk',
+  'scTotal',
+  'scValid',
+  'attachReq',
+  'attachOk',
+  'firstContact',
+  'advances',
+  'dealsWon',
+]);
+
 /** Sums over the scope; without a rep filter or rep grouping the per-region table (one row per day) suffices. */
 export function rollupFacts(
   s: Snapshot,
@@ -66,16 +82,18 @@ export function rollupFacts(
   const values = { regions: params.regions, fromDay, toDay };
   const head = `SELECT CAST(${GROUPS[group]} AS TEXT) AS key, ${sums(wanted)}`;
   if (params.reps !== null) {
-    // Named reps: their own rows through the (rep_id, day) index, whatever the size of their regions.
-    const sql = `${head} FROM analytics_rep_day INDEXED BY idx_analytics_rep_day_rep
+    // Named reps: their own rows through the (rep_id, day) index, whatever the size of their regions; the window
+    // index also holds the counters the rep rules sum, so those sums never visit the table.
+    const covered = wanted.every((key) => WINDOW_KEYS.has(key));
+    const sql = `${head} FROM analytics_rep_day INDEXED BY ${covered ? 'idx_analytics_rep_day_rep_window' : 'idx_analytics_rep_day_rep'}
       WHERE rep_id IN (SELECT value FROM json_each(@reps)) AND day >= @fromDay AND day < @toDay
         AND region_id IN (SELECT value FROM json_each(@regions)) GROUP BY key`;
-    return s.db.prepare(sql).all({ ...values, reps: params.reps }) as RollupRow[];
+    return stmt(s.db, sql).all({ ...values, reps: params.reps }) as RollupRow[];
   }
   const table = PER_REP.has(group) ? 'analytics_rep_day' : 'analytics_region_day';
   const sql = `${head} FROM ${table}
     WHERE region_id IN (SELECT value FROM json_each(@regions)) AND day >= @fromDay AND day < @toDay GROUP BY key`;
-  return s.db.prepare(sql).all(values) as RollupRow[];
+  return stmt(s.db, sql).all(values) as RollupRow[];
 }
 
 export function rollupByKey(rows: readonly RollupRow[]): Map<string, RollupFacts> {

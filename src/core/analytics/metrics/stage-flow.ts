@@ -5,6 +5,7 @@
 import type { Snapshot } from '../snapshot';
 import { type ScopeCtx, BOUNDS_CTE, REP_FILTER, boundsParam } from '../scope';
 import type { DayRange } from '../time';
+import { stmt } from '../statements';
 
 export interface StageFlowRow {
   /** '' for the whole scope, else the region id. */
@@ -81,12 +82,9 @@ export interface StageFlows {
 }
 
 export function stageFlows(s: Snapshot, scope: ScopeCtx, range: DayRange): StageFlows {
-  const exits = s.db
-    .prepare(EXITS)
-    .raw()
-    .all({
-      bounds: boundsParam(scope, range.fromDay, range.toDay),
-      reps: scope.repIds ? JSON.stringify(scope.repIds) : null,
-    }) as Exit[];
+  const exits = stmt(s.db, EXITS, 'raw').all({
+    bounds: boundsParam(scope, range.fromDay, range.toDay),
+    reps: scope.repIds ? JSON.stringify(scope.repIds) : null,
+  }) as Exit[];
   return aggregate(exits);
 }

@@ -5,6 +5,7 @@ import type { Snapshot } from '../snapshot';
 import { type ScopeCtx, REP_FILTER, scopeParams } from '../scope';
 import { openLead } from '../sql';
 import { DAY_MS } from '../time';
+import { stmt } from '../statements';
 
 export interface OpenDealCell {
   regionId: string;
@@ -38,13 +39,13 @@ export function maxDwellMs(s: Snapshot, regionId: string, stageId: string): numb
 export function openDealCells(s: Snapshot, scope: ScopeCtx): OpenDealCell[] {
   const params = scopeParams(scope);
   const limits = scope.regions.flatMap((r) => s.stages.map((st) => [r.id, st.id, s.now - maxDwellMs(s, r.id, st.id)]));
-  const overdue = s.db.prepare(OVERDUE).all({ limits: JSON.stringify(limits), reps: params.reps }) as {
+  const overdue = stmt(s.db, OVERDUE).all({ limits: JSON.stringify(limits), reps: params.reps }) as {
     regionId: string;
     stageId: string;
     overdue: number;
   }[];
   const late = new Map(overdue.map((o) => [`${o.regionId}|${o.stageId}`, o.overdue]));
-  const cells = s.db.prepare(OPEN_CELLS).all(params) as Omit<OpenDealCell, 'overdue'>[];
+  const cells = stmt(s.db, OPEN_CELLS).all(params) as Omit<OpenDealCell, 'overdue'>[];
   return cells.map((c) => ({ ...c, overdue: late.get(`${c.regionId}|${c.stageId}`) ?? 0 }));
 }
 
@@ -67,9 +68,9 @@ export interface OpenLeadFacts {
 export function openLeadFacts(s: Snapshot, scope: ScopeCtx): OpenLeadFacts[] {
   const params = scopeParams(scope);
   const open = new Map(
-    (s.db.prepare(OPEN_LEADS).all(params) as { regionId: string; open: number }[]).map((r) => [r.regionId, r.open]),
+    (stmt(s.db, OPEN_LEADS).all(params) as { regionId: string; open: number }[]).map((r) => [r.regionId, r.open]),
   );
-  const sleeping = s.db.prepare(SLEEPING).pluck();
+  const sleeping = stmt(s.db, SLEEPING, 'pluck');
   return scope.regions.map((r) => {
     const cutoff = s.now - s.thresholds.get('sleeping_lead', 'days', { regionId: r.id }) * DAY_MS;
     return {

@@ -5,6 +5,8 @@
 import type { Snapshot } from '../snapshot';
 import type { ScopeCtx } from '../scope';
 import { type DayRange, DAY_MS, dateToDay, dayToDate } from '../time';
+import { cachedRef } from '../ref-cache';
+import { stmt } from '../statements';
 
 export interface TargetFacts {
   targetRevenue: number | null;
@@ -33,40 +35,63 @@ function periodEnd(kind: string, startDay: number): number {
   return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + (kind === 'month' ? 1 : 3), 1) / DAY_MS;
 }
 
-/** Every target row of the scope that can overlap local days [fromDay, toDay); one indexed read. */
+type RawTarget = Omit<TargetRow, 'startDay' | 'endDay'>;
+
+// Region-wide targets of every known region in index order (region, period, start, metric, value): the order the
+// scoped query returns them in, so sums add up in the same order. Loaded once per version of the targets table.
+const REGION_TARGETS = `
+  SELECT region_id AS regionId, period, period_start AS periodStart, metric, value FROM targets
+  WHERE region_id IN (SELECT id FROM regions) AND rep_id IS NULL AND period IN ('week', 'month', 'quarter')
+  ORDER BY region_id, period, period_start, metric, value`;
+
+const REP_TARGETS = `
+  SELECT region_id AS regionId, period, period_start AS periodStart, metric, value FROM targets
+  WHERE region_id IN (SELECT value FROM json_each(@regions)) AND rep_id IN (SELECT value FROM json_each(@reps))
+    AND period IN ('week', 'month', 'quarter') AND period_start >= @from AND period_start < @to`;
+
+/** Every target row of the scope that can overlap local days [fromDay, toDay). */
 export function loadTargetRows(s: Snapshot, scope: ScopeCtx, fromDay: number, toDay: number): TargetRow[] {
-  const repClause = scope.repIds ? 'rep_id IN (SELECT value FROM json_each(@reps))' : 'rep_id IS NULL';
-  const sql = `
-    SELECT region_id AS regionId, period, period_start AS periodStart, metric, value FROM targets
-    WHERE region_id IN (SELECT value FROM json_each(@regions)) AND ${repClause} AND period IN ('week', 'month', 'quarter')
-      AND period_start >= @from AND period_start < @to`;
-  const rows = s.db.prepare(sql).all({
-    regions: JSON.stringify(scope.regions.map((r) => r.id)),
-    ...(scope.repIds ? { reps: JSON.stringify(scope.repIds) } : {}),
-    from: dayToDate(fromDay - LONGEST_PERIOD_DAYS),
-    to: dayToDate(toDay),
-  }) as Omit<TargetRow, 'startDay' | 'endDay'>[];
+  const from = dayToDate(fromDay - LONGEST_PERIOD_DAYS);
+  const to = dayToDate(toDay);
+  if (scope.repIds) {
+    const rows = stmt(s.db, REP_TARGETS).all({
+      regions: JSON.stringify(scope.regions.map((r) => r.id)),
+      reps: JSON.stringify(scope.repIds),
+      from,
+      to,
+    }) as RawTarget[];
+    return withSpans(rows);
+  }
+  const all = cachedRef(s.db, 'targets', () => withSpans(stmt(s.db, REGION_TARGETS).all() as RawTarget[]));
+  const regions = new Set(scope.regions.map((r) => r.id));
+  return all.filter((row) => regions.has(row.regionId) && row.periodStart >= from && row.periodStart < to);
+}
+
+/** Adds the local days each target covers. */
+function withSpans(rows: readonly RawTarget[]): TargetRow[] {
+  // Why memoized: a few distinct period starts repeat over every region and metric, and date parsing dominated.
+  const spans = new Map<string, [number, number]>();
   return rows.map((row) => {
-    const startDay = dateToDay(row.periodStart);
-    return { ...row, startDay, endDay: periodEnd(row.period, startDay) };
+    const key = `${row.period}|${row.periodStart}`;
+    let span = spans.get(key);
+    if (!span) {
+      const startDay = dateToDay(row.periodStart);
+      spans.set(key, (span = [startDay, periodEnd(row.period, startDay)]));
+    }
+    return { ...row, startDay: span[0], endDay: span[1] };
   });
 }
 
 /** The share of each target row that falls in the range, by the rule in the header. */
 function weightedRows(rows: readonly TargetRow[], range: DayRange): { row: TargetRow; weight: number }[] {
-  const exact = range.kind === 'week' || range.kind === 'month' || range.kind === 'quarter';
-  const overlapping = rows
-    .map((row) => {
-      const start = dateToDay(row.periodStart);
-      const end = periodEnd(row.period, start);
-      const overlap = Math.min(end, range.toDay) - Math.max(start, range.fromDay);
-      return { row, weight: overlap > 0 ? overlap / (end - start) : 0, start };
-    })
-    .filter((w) => w.weight > 0);
-  if (exact)
-    return overlapping
-      .filter((w) => w.row.period === range.kind && w.start === range.fromDay)
-      .map(({ row }) => ({ row, weight: 1 }));
+  if (range.kind === 'week' || range.kind === 'month' || range.kind === 'quarter') {
+    return rows.filter((row) => row.period === range.kind && row.startDay === range.fromDay).map((row) => ({ row, weight: 1 }));
+  }
+  const overlapping: { row: TargetRow; weight: number }[] = [];
+  for (const row of rows) {
+    const overlap = Math.min(row.endDay, range.toDay) - Math.max(row.startDay, range.fromDay);
+    if (overlap > 0) overlapping.push({ row, weight: overlap / (row.endDay - row.startDay) });
+  }
   const kind = KINDS.find((k) => overlapping.some((w) => w.row.period === k));
   return overlapping.filter((w) => w.row.period === kind);
 }

@@ -4,6 +4,7 @@
 // since it entered its stage). Rebuilt for a set of deal ids, or for every deal at once.
 import type { Db } from '../../db/open';
 import { hasTag, TAG } from '../sql';
+import { stmt } from '../statements';
 
 /** `@ids` is a JSON array of deal ids; %PICK% becomes that filter, or nothing for every deal. */
 const PICK = (column: string): string => `%PICK:${column}%`;
@@ -28,6 +29,22 @@ const INSERT_VISITS = `
     WINDOW w AS (PARTITION BY sc.deal_id ORDER BY sc.changed_at, sc.id)
   ) v JOIN deals d ON d.id = v.deal_id`;
 
+const VISIT_COLUMNS = 'region_id, owner_rep_id, stage_id, entered_at, exited_at, exit_kind, next_stage_id';
+
+// For some deals: each visit written only where it differs from the stored one (a deal moving on changes its last
+// visit and adds one; rewriting all of them would update every index of the table for nothing), then the visits
+// past the deal's current count dropped. "WHERE true": an upsert's SELECT needs a WHERE before ON CONFLICT.
+const UPSERT_VISITS = `${pick(INSERT_VISITS, false)} WHERE true
+  ON CONFLICT (deal_id, seq) DO UPDATE SET (${VISIT_COLUMNS}) = (${VISIT_COLUMNS.split(', ')
+    .map((c) => `excluded.${c}`)
+    .join(', ')})
+  WHERE (${VISIT_COLUMNS}) IS NOT (${VISIT_COLUMNS.split(', ')
+    .map((c) => `excluded.${c}`)
+    .join(', ')})`;
+const DROP_EXTRA_VISITS = `
+  DELETE FROM analytics_deal_visits AS v WHERE v.deal_id IN (SELECT value FROM json_each(@ids))
+    AND v.seq > (SELECT COUNT(*) FROM stage_changes sc WHERE sc.deal_id = v.deal_id AND EXISTS (SELECT 1 FROM deals WHERE id = v.deal_id))`;
+
 // A field is missing when absent, JSON null or an empty string (fields that are not a JSON object lack everything).
 const MISSING = `(
   SELECT json_group_array(f.value) FROM stages s, json_each(CASE WHEN json_valid(s.required_fields) THEN s.required_fields ELSE '[]' END) f
@@ -45,12 +62,18 @@ const LAST = `(SELECT json_array(a.id, a.occurred_at, a.next_step_due) FROM acti
 const FEEDBACK = `(SELECT MIN(a.occurred_at) FROM activities a
   WHERE a.deal_id = d.id AND a.occurred_at > d.stage_entered_at AND ${hasTag('a.tags', TAG.customerFeedback)})`;
 
+// Why MATERIALIZED: a plain subquery is flattened into the outer SELECT, which would run LAST once per column it
+// feeds and MISSING twice.
 const INSERT_STATE = `
+  WITH x AS MATERIALIZED (
+    SELECT d.id, d.region_id, d.owner_rep_id, d.status, d.stage_id, d.stage_entered_at, d.amount,
+      ${MISSING} AS missing, ${LAST} AS last, ${FEEDBACK} AS feedback
+    FROM deals d WHERE ${PICK('d.id')})
   INSERT INTO analytics_deal_state (deal_id, region_id, owner_rep_id, status, stage_id, stage_entered_at, amount, missing, missing_count,
     last_activity_id, last_activity_at, last_next_step_due, feedback_at)
   SELECT id, region_id, owner_rep_id, status, stage_id, stage_entered_at, amount, missing, json_array_length(missing),
     last ->> '$[0]', last ->> '$[1]', last ->> '$[2]', feedback
-  FROM (SELECT d.*, ${MISSING} AS missing, ${LAST} AS last, ${FEEDBACK} AS feedback FROM deals d WHERE ${PICK('d.id')})`;
+  FROM x`;
 
 // analytics_open_cells: open deals, those missing a field, and their amount per region × stage × owner, kept by
 // adding the contribution of the rebuilt deals' new state and subtracting that of their old state.
@@ -68,10 +91,10 @@ const ALL_CELLS = `
 /** Rebuild the visits and state of every deal. */
 function rebuildAllDeals(db: Db): void {
   for (const table of ['analytics_deal_visits', 'analytics_deal_state', 'analytics_open_cells'])
-    db.prepare(`DELETE FROM ${table}`).run();
-  db.prepare(pick(INSERT_VISITS, true)).run();
-  db.prepare(pick(INSERT_STATE, true)).run();
-  db.prepare(ALL_CELLS).run();
+    stmt(db, `DELETE FROM ${table}`).run();
+  stmt(db, pick(INSERT_VISITS, true)).run();
+  stmt(db, pick(INSERT_STATE, true)).run();
+  stmt(db, ALL_CELLS).run();
 }
 
 const ACTIVITY_STATE = `
@@ -84,19 +107,19 @@ const ACTIVITY_STATE = `
 
 /** Only activities of `dealIds` changed: refresh their latest activity and feedback, nothing else. */
 export function refreshDealActivity(db: Db, dealIds: readonly string[]): void {
-  db.prepare(ACTIVITY_STATE).run({ ids: JSON.stringify(dealIds) });
+  stmt(db, ACTIVITY_STATE).run({ ids: JSON.stringify(dealIds) });
 }
 
 /** Rebuild the visits and state of `dealIds` (null: of every deal). */
 export function rebuildDeals(db: Db, dealIds: readonly string[] | null): void {
   if (dealIds === null) return rebuildAllDeals(db);
   const ids = JSON.stringify(dealIds);
-  db.prepare(ADD_CELLS('-')).run({ ids });
-  db.prepare('DELETE FROM analytics_deal_visits WHERE deal_id IN (SELECT value FROM json_each(?))').run(ids);
-  db.prepare('DELETE FROM analytics_deal_state WHERE deal_id IN (SELECT value FROM json_each(?))').run(ids);
+  stmt(db, ADD_CELLS('-')).run({ ids });
+  stmt(db, DROP_EXTRA_VISITS).run({ ids });
+  stmt(db, 'DELETE FROM analytics_deal_state WHERE deal_id IN (SELECT value FROM json_each(?))').run(ids);
   // Separate texts for the two cases: an "@ids IS NULL OR …" filter would keep SQLite off the deal_id indexes.
-  db.prepare(pick(INSERT_VISITS, false)).run({ ids });
-  db.prepare(pick(INSERT_STATE, false)).run({ ids });
-  db.prepare(ADD_CELLS('+')).run({ ids });
-  db.prepare('DELETE FROM analytics_open_cells WHERE open = 0').run();
+  stmt(db, UPSERT_VISITS).run({ ids });
+  stmt(db, pick(INSERT_STATE, false)).run({ ids });
+  stmt(db, ADD_CELLS('+')).run({ ids });
+  stmt(db, 'DELETE FROM analytics_open_cells WHERE open = 0').run();
 }

@@ -8,6 +8,7 @@ import { loadThresholds } from '../rules/thresholds';
 import { rebuildDeals, refreshDealActivity } from './deal-visits';
 import { rebuildLeads } from './lead-state';
 import { type RegionRollupParams, rebuildRegionDays, rebuildRepDays } from './rep-day';
+import { stmt } from '../statements';
 
 /** Past this many marked deals (or leads) one full rebuild is cheaper than rebuilding them in chunks. */
 const FULL_REBUILD = 20_000;
@@ -24,24 +25,24 @@ export interface RefreshStats {
 export function isDirty(db: Db): boolean {
   const sql = `SELECT EXISTS (SELECT 1 FROM analytics_dirty_day) OR EXISTS (SELECT 1 FROM analytics_dirty_deal)
     OR EXISTS (SELECT 1 FROM analytics_dirty_lead)`;
-  return db.prepare(sql).pluck().get() === 1;
+  return stmt(db, sql, 'pluck').get() === 1;
 }
 
 /** Regions marked for a whole rebuild (day -1): their deals and leads are rebuilt too, as nothing finer was marked. */
 function rebuildWholeRegions(db: Db): void {
-  const regions = db
-    .prepare("SELECT region_id FROM analytics_dirty_day WHERE day = -1 AND rep_id = '*'")
-    .pluck()
-    .all() as string[];
+  const regions = stmt(
+    db,
+    "SELECT region_id FROM analytics_dirty_day WHERE day = -1 AND rep_id = '*'",
+    'pluck',
+  ).all() as string[];
   if (regions.length === 0) return;
-  const all = (db.prepare('SELECT COUNT(*) FROM regions').pluck().get() as number) <= regions.length;
+  const all = (stmt(db, 'SELECT COUNT(*) FROM regions', 'pluck').get() as number) <= regions.length;
   const ids = (table: string): string[] | null =>
     all
       ? null
-      : (db
-          .prepare(`SELECT id FROM ${table} WHERE region_id IN (SELECT value FROM json_each(?))`)
-          .pluck()
-          .all(JSON.stringify(regions)) as string[]);
+      : (stmt(db, `SELECT id FROM ${table} WHERE region_id IN (SELECT value FROM json_each(?))`, 'pluck').all(
+          JSON.stringify(regions),
+        ) as string[]);
   const deals = ids('deals');
   const leads = ids('leads');
   rebuildInChunks(db, deals, rebuildDeals);
@@ -54,22 +55,24 @@ function rebuildInChunks(db: Db, ids: readonly string[] | null, rebuild: (db: Db
 }
 
 export function refreshRollups(db: Db, now: number): RefreshStats {
+  // Nothing marked: not a single write, so an up-to-date replica costs three index probes.
+  if (!isDirty(db)) return { days: 0, deals: 0, leads: 0 };
   rebuildWholeRegions(db);
   const deals = refreshEntities(db, 'SELECT deal_id FROM analytics_dirty_deal WHERE full = 1', rebuildDeals);
   // Deals whose activities alone changed only need their latest activity and feedback refreshed.
   const touched = refreshEntities(db, 'SELECT deal_id FROM analytics_dirty_deal WHERE full = 0', (d, ids) =>
     ids ? refreshDealActivity(d, ids) : rebuildDeals(d, null),
   );
-  db.prepare('DELETE FROM analytics_dirty_deal').run();
+  stmt(db, 'DELETE FROM analytics_dirty_deal').run();
   const leads = refreshEntities(db, 'SELECT lead_id FROM analytics_dirty_lead', rebuildLeads);
-  db.prepare('DELETE FROM analytics_dirty_lead').run();
+  stmt(db, 'DELETE FROM analytics_dirty_lead').run();
   const days = refreshDays(db, now);
   return { days, deals: deals + touched, leads };
 }
 
 /** Rebuild the marked deals (or leads) of `marked` in chunks, or all of them at once when there are many. */
 function refreshEntities(db: Db, marked: string, rebuild: (db: Db, ids: readonly string[] | null) => void): number {
-  const ids = db.prepare(marked).pluck().all() as string[];
+  const ids = stmt(db, marked, 'pluck').all() as string[];
   if (ids.length > 0) rebuildInChunks(db, ids, rebuild);
   return ids.length;
 }
@@ -99,7 +102,7 @@ function regionParams(db: Db, now: number): (regionId: string) => RegionRollupPa
 }
 
 function refreshDays(db: Db, now: number): number {
-  const marks = db.prepare('SELECT region_id, day, rep_id FROM analytics_dirty_day ORDER BY region_id, day').all() as Mark[];
+  const marks = stmt(db, 'SELECT region_id, day, rep_id FROM analytics_dirty_day ORDER BY region_id, day').all() as Mark[];
   if (marks.length === 0) return 0;
   const paramsOf = regionParams(db, now);
   for (const [regionId, days] of groupMarks(marks)) {
@@ -115,7 +118,7 @@ function refreshDays(db: Db, now: number): number {
     for (const [day, reps] of days) if (!whole.includes(day)) rebuildRepDays(db, params, day, day + 1, [...reps]);
     for (const [from, to] of dayRanges([...days.keys()])) rebuildRegionDays(db, regionId, from, to, now);
   }
-  db.prepare('DELETE FROM analytics_dirty_day').run();
+  stmt(db, 'DELETE FROM analytics_dirty_day').run();
   return marks.length;
 }
 

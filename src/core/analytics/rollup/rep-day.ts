@@ -4,6 +4,7 @@
 import type { Db } from '../../db/open';
 import { activitySql, hasTag, localDaySql, TAG } from '../sql';
 import { DAY_MS, MINUTE_MS } from '../time';
+import { stmt } from '../statements';
 
 const A = activitySql('a');
 /** Placeholder for the rep filter: every rep, or those of the JSON array @reps (see `forReps`). */
@@ -32,14 +33,14 @@ const STAGE_CHANGES = `
   FROM (
     SELECT c.changed_at, c.changed_by,
       c.changed_at <= @now AND c.from_stage_id IS NOT c.to_stage_id AND c.from_stage_id IS (
-        SELECT p.to_stage_id FROM stage_changes p
-        WHERE p.deal_id = c.deal_id AND (p.changed_at < c.changed_at OR (p.changed_at = c.changed_at AND p.id < c.id))
+        SELECT p.to_stage_id FROM stage_changes p INDEXED BY idx_stage_changes_deal_history
+        WHERE p.deal_id = c.deal_id AND (p.changed_at, p.id) < (c.changed_at, c.id)
         ORDER BY p.changed_at DESC, p.id DESC LIMIT 1) AS valid,
       (SELECT t.ordinal FROM stages t WHERE t.id = c.to_stage_id) > (SELECT f.ordinal FROM stages f WHERE f.id = c.from_stage_id) AS advance,
       c.to_stage_id IN (SELECT value FROM json_each(@demoStages)) AS demo,
       EXISTS (SELECT 1 FROM activities fb WHERE fb.deal_id = c.deal_id AND fb.occurred_at > c.changed_at
         AND fb.occurred_at <= c.changed_at + @feedbackMs AND ${hasTag('fb.tags', TAG.customerFeedback)}) AS fed
-    FROM stage_changes c WHERE c.region_id = @region AND c.changed_at >= @fromMs AND c.changed_at < @toMs AND ${REPS('c.changed_by')}
+    FROM %STAGE_CHANGES% WHERE c.region_id = @region AND c.changed_at >= @fromMs AND c.changed_at < @toMs AND ${REPS('c.changed_by')}
   ) sc GROUP BY day, sc.changed_by`;
 
 const LEADS = `
@@ -85,11 +86,23 @@ export interface RegionRollupParams {
   now: number;
 }
 
-// Why two forms: for a few reps the (rep_id, occurred_at) index reads only their rows; for a whole region-day the
-// (region_id, occurred_at) index is the narrower one. The planner cannot tell without statistics, and a filter
-// written as "@reps IS NULL OR …" would keep it off the rep index altogether.
-const INSERT_ALL = forReps(INSERT.replace('%ACTIVITIES%', 'activities a INDEXED BY idx_activities_region_id_occurred_at'), false);
-const INSERT_REPS = forReps(INSERT.replace('%ACTIVITIES%', 'activities a INDEXED BY idx_activities_rep_id_occurred_at'), true);
+// Why two forms: for a few reps the (rep_id, occurred_at) and (changed_by, changed_at) indexes read only their rows;
+// for a whole region-day the (region_id, time) indexes are the narrower ones. The planner cannot tell without
+// statistics, and a filter written as "@reps IS NULL OR …" would keep it off the rep indexes altogether.
+const INSERT_ALL = forReps(
+  INSERT.replace('%ACTIVITIES%', 'activities a INDEXED BY idx_activities_region_id_occurred_at').replace(
+    '%STAGE_CHANGES%',
+    'stage_changes c INDEXED BY idx_stage_changes_region_id_changed_at',
+  ),
+  false,
+);
+const INSERT_REPS = forReps(
+  INSERT.replace('%ACTIVITIES%', 'activities a INDEXED BY idx_activities_rep_id_occurred_at').replace(
+    '%STAGE_CHANGES%',
+    'stage_changes c INDEXED BY idx_stage_changes_rep_changed',
+  ),
+  true,
+);
 const DELETE_ALL = forReps(
   `DELETE FROM analytics_rep_day WHERE region_id = @region AND day >= @fromDay AND day < @toDay AND ${REPS('rep_id')}`,
   false,
@@ -106,8 +119,8 @@ export function rebuildRepDays(
 ): void {
   const offMs = p.offsetMin * MINUTE_MS;
   const some = reps === null ? {} : { reps: JSON.stringify(reps) };
-  db.prepare(reps === null ? DELETE_ALL : DELETE_REPS).run({ region: p.regionId, fromDay, toDay, ...some });
-  db.prepare(reps === null ? INSERT_ALL : INSERT_REPS).run({
+  stmt(db, reps === null ? DELETE_ALL : DELETE_REPS).run({ region: p.regionId, fromDay, toDay, ...some });
+  stmt(db, reps === null ? INSERT_ALL : INSERT_REPS).run({
     ...some,
     region: p.regionId,
     offMs,
@@ -127,8 +140,9 @@ const REGION_SUMS = COLUMNS.split(',')
 /** Recompute the per-region totals (analytics_region_day) of local days [fromDay, toDay) from the rep rows. */
 export function rebuildRegionDays(db: Db, regionId: string, fromDay: number, toDay: number, now: number): void {
   const params = { region: regionId, fromDay, toDay, now };
-  db.prepare('DELETE FROM analytics_region_day WHERE region_id = @region AND day >= @fromDay AND day < @toDay').run(params);
-  db.prepare(
+  stmt(db, 'DELETE FROM analytics_region_day WHERE region_id = @region AND day >= @fromDay AND day < @toDay').run(params);
+  stmt(
+    db,
     `INSERT INTO analytics_region_day (region_id, day, ${COLUMNS}, computed_at)
      SELECT region_id, day, ${REGION_SUMS}, @now FROM analytics_rep_day
      WHERE region_id = @region AND day >= @fromDay AND day < @toDay GROUP BY region_id, day`,

@@ -6,6 +6,7 @@ import type { Snapshot } from '../snapshot';
 import { TAG } from '../sql';
 import { DAY_MS, HOUR_MS } from '../time';
 import { type Rule, type Target, evidence, finding, result, round1 } from './types';
+import { stmt } from '../statements';
 
 export interface OpenDeal {
   dealId: string;
@@ -24,33 +25,65 @@ const COLUMNS = `s.deal_id AS dealId, s.region_id AS regionId, s.owner_rep_id AS
   s.stage_entered_at AS enteredAt, s.missing, s.last_activity_id AS lastActivityId, s.last_activity_at AS lastActivityAt,
   s.last_next_step_due AS nextStepDue, s.feedback_at AS feedbackAt`;
 
+export interface DealQuery {
+  /** SQL condition on analytics_deal_state `s` (and the cell `c` when `cells` is given), for a full scan. */
+  where: string;
+  /**
+   * The same condition in JS, for the deals of an incremental target. `cell`: the value of the deal's cell; null
+   * where SQL would read NULL (a value JSON cannot carry), undefined without cells.
+   */
+  keep(d: OpenDeal & { missingCount: number }, cell: number | null | undefined): boolean;
+  /** [region_id, stage_id, value] rows joined as c(region_id, stage_id, value): per-cell limits. */
+  cells?: unknown[][];
+  extra?: Record<string, number>;
+  /** The state index a full scan reads (without statistics SQLite cannot tell which is narrowest). */
+  index?: string;
+}
+
+const TARGET_DEALS = `SELECT ${COLUMNS}, s.missing_count AS missingCount FROM analytics_deal_state s
+  WHERE s.deal_id IN (SELECT value FROM json_each(@ids)) AND s.status = 'open'`;
+
+const targetDeals = new WeakMap<Snapshot, WeakMap<Target, (OpenDeal & { missingCount: number })[]>>();
+
+/** The open deals of an incremental target, read once per snapshot and target for every deal rule (deal id order). */
+function openTargetDeals(s: Snapshot, target: Target & { all: false }): (OpenDeal & { missingCount: number })[] {
+  let bySnapshot = targetDeals.get(s);
+  if (!bySnapshot) targetDeals.set(s, (bySnapshot = new WeakMap()));
+  let deals = bySnapshot.get(target);
+  if (!deals) {
+    deals = stmt(s.db, TARGET_DEALS).all({ ids: JSON.stringify(target.deals) }) as (OpenDeal & { missingCount: number })[];
+    bySnapshot.set(target, deals);
+  }
+  return deals;
+}
+
 /**
- * Open deals of the target (all regions through a state index, or the given ids) that pass `where`. @cells, when
- * given, is a JSON list of [region_id, stage_id, value] joined as c(region_id, stage_id, value) for per-cell limits.
+ * Open deals of the target that pass the query: a full scan reads every region through a state index (each cell's
+ * index range when `cells` is given); an incremental target filters its deals, read once for all deal rules.
  */
-export function openDeals(
-  s: Snapshot,
-  target: Target,
-  where: string,
-  cells?: unknown[][],
-  extra: Record<string, number> = {},
-  index?: string,
-): OpenDeal[] {
-  const pick = target.all ? 's.region_id IN (SELECT id FROM regions)' : 's.deal_id IN (SELECT value FROM json_each(@ids))';
-  // Without statistics SQLite cannot tell which state index is narrowest for a full scan; the rule names it.
-  const table = `analytics_deal_state s${target.all && index ? ` INDEXED BY ${index}` : ''}`;
-  // Every region's deals: each cell's index range (c first); given ids: each deal by its key (s first).
-  const from = target.all ? `c CROSS JOIN ${table}` : `${table} CROSS JOIN c`;
-  const join = cells
+export function openDeals(s: Snapshot, target: Target, q: DealQuery): OpenDeal[] {
+  if (!target.all) {
+    const cells = new Map(
+      q.cells?.map(([region, stage, value]) => [
+        `${String(region)}|${String(stage)}`,
+        typeof value === 'number' && Number.isFinite(value) ? value : null,
+      ]),
+    );
+    return openTargetDeals(s, target).filter((d) => {
+      if (!q.cells) return q.keep(d, undefined);
+      const cell = cells.get(`${d.regionId}|${d.stageId}`);
+      return cell !== undefined && q.keep(d, cell);
+    });
+  }
+  const table = `analytics_deal_state s${q.index ? ` INDEXED BY ${q.index}` : ''}`;
+  const join = q.cells
     ? `WITH c(region_id, stage_id, value) AS (SELECT value ->> '$[0]', value ->> '$[1]', value ->> '$[2]' FROM json_each(@cells))
-       SELECT ${COLUMNS} FROM ${from} WHERE s.region_id = c.region_id AND s.stage_id = c.stage_id AND`
+       SELECT ${COLUMNS} FROM c CROSS JOIN ${table} WHERE s.region_id = c.region_id AND s.stage_id = c.stage_id AND`
     : `SELECT ${COLUMNS} FROM ${table} WHERE`;
-  const params = {
-    ...extra,
-    ...(target.all ? {} : { ids: JSON.stringify(target.deals) }),
-    ...(cells ? { cells: JSON.stringify(cells) } : {}),
-  };
-  return s.db.prepare(`${join} ${pick} AND s.status = 'open' AND ${where}`).all(params) as OpenDeal[];
+  const params = { ...q.extra, ...(q.cells ? { cells: JSON.stringify(q.cells) } : {}) };
+  return stmt(s.db, `${join} s.region_id IN (SELECT id FROM regions) AND s.status = 'open' AND ${q.where}`).all(
+    params,
+  ) as OpenDeal[];
 }
 
 const dealIds = (t: { deals: string[] }): string[] => t.deals;
@@ -59,7 +92,12 @@ export const stageOverdue: Rule = {
   key: 'stage_overdue',
   evaluate(s, target) {
     const cells = s.regions.flatMap((r) => s.stages.map((st) => [r.id, st.id, s.now - maxDwellMs(s, r.id, st.id)]));
-    const findings = openDeals(s, target, 's.stage_entered_at < c.value', cells, {}, 'idx_analytics_deal_state_open').map((d) => {
+    const findings = openDeals(s, target, {
+      where: 's.stage_entered_at < c.value',
+      keep: (d, limit) => typeof limit === 'number' && d.enteredAt < limit,
+      cells,
+      index: 'idx_analytics_deal_state_open',
+    }).map((d) => {
       const max = maxDwellMs(s, d.regionId, d.stageId);
       const dwell = s.now - d.enteredAt;
       const factor = s.thresholds.get('stage_overdue', 'criticalFactor', { regionId: d.regionId, stageId: d.stageId });
@@ -89,7 +127,11 @@ export const stageOverdue: Rule = {
 export const missingRequiredFields: Rule = {
   key: 'missing_required_fields',
   evaluate(s, target) {
-    const findings = openDeals(s, target, 's.missing_count > 0', undefined, {}, 'idx_analytics_deal_state_missing').map((d) => {
+    const findings = openDeals(s, target, {
+      where: 's.missing_count > 0',
+      keep: (d) => d.missingCount > 0,
+      index: 'idx_analytics_deal_state_missing',
+    }).map((d) => {
       const missing = JSON.parse(d.missing) as string[];
       return finding('missing_required_fields', 'deal', {
         subjectId: d.dealId,
@@ -116,9 +158,18 @@ export const demoNoFeedback: Rule = {
         .filter((st) => st.isDemo)
         .map((st) => [r.id, st.id, s.thresholds.get('demo_no_feedback_48h', 'hours', { regionId: r.id, stageId: st.id })]),
     );
-    const late =
-      's.stage_entered_at + c.value * 3600000 <= @now AND (s.feedback_at IS NULL OR s.feedback_at > s.stage_entered_at + c.value * 3600000)';
-    const deals = openDeals(s, target, late, cells, { now: s.now }, 'idx_analytics_deal_state_open');
+    const deals = openDeals(s, target, {
+      where:
+        's.stage_entered_at + c.value * 3600000 <= @now AND (s.feedback_at IS NULL OR s.feedback_at > s.stage_entered_at + c.value * 3600000)',
+      keep: (d, hours) => {
+        if (typeof hours !== 'number') return false;
+        const due = d.enteredAt + hours * 3_600_000;
+        return due <= s.now && (d.feedbackAt === null || d.feedbackAt > due);
+      },
+      cells,
+      extra: { now: s.now },
+      index: 'idx_analytics_deal_state_open',
+    });
     const findings = deals.map((d) => {
       const hours = s.thresholds.get('demo_no_feedback_48h', 'hours', { regionId: d.regionId, stageId: d.stageId });
       return finding('demo_no_feedback_48h', 'deal', {

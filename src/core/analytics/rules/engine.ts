@@ -6,7 +6,7 @@ import type { Db } from '../../db/open';
 import { type Snapshot, type SnapshotOptions, withSnapshot } from '../snapshot';
 import { RULES } from './catalog';
 import { type ChangeSet, affectedSubjects } from './incremental';
-import { type StoreStats, storeResult } from './occurrences';
+import { type StoreStats, liveBySubject, storeResult } from './occurrences';
 import type { Target } from './types';
 
 export interface ScanOptions extends SnapshotOptions {
@@ -23,11 +23,16 @@ export interface ScanReport extends StoreStats {
 
 function runRules(s: Snapshot, target: Target, only: readonly RuleKey[] | undefined, started: number): ScanReport {
   const report: ScanReport = { asOf: s.asOf, findings: {}, opened: 0, updated: 0, cleared: 0, ms: 0 };
-  for (const rule of RULES) {
-    if (only && !only.includes(rule.key)) continue;
-    const res = rule.evaluate(s, target);
-    const stats = storeResult(s.db, rule.key, res, s.now);
-    report.findings[rule.key] = res.findings.length;
+  // Rules read the state tables, never the occurrences: evaluating all of them before storing any changes nothing,
+  // and lets an incremental run read the live occurrences of every evaluated subject at once.
+  const results = RULES.filter((rule) => !only || only.includes(rule.key)).map(
+    (rule) => [rule.key, rule.evaluate(s, target)] as const,
+  );
+  const subjects = new Set(results.flatMap(([, res]) => (res.evaluated === 'all' ? [] : res.evaluated)));
+  const live = target.all ? null : liveBySubject(s.db, [...subjects]);
+  for (const [key, res] of results) {
+    const stats = storeResult(s.db, key, res, s.now, res.evaluated === 'all' ? undefined : (live?.get(key) ?? []));
+    report.findings[key] = res.findings.length;
     report.opened += stats.opened;
     report.updated += stats.updated;
     report.cleared += stats.cleared;

@@ -4,6 +4,7 @@
 import type { Snapshot } from '../snapshot';
 import { DAY_MS } from '../time';
 import { type Finding, type Rule, type Target, evidence, finding, result } from './types';
+import { stmt } from '../statements';
 
 interface Regression {
   dealId: string;
@@ -20,7 +21,7 @@ function regressions(s: Snapshot, target: Target, since: number): Regression[] {
   const sql = `
     SELECT v.deal_id AS dealId, v.region_id AS regionId, v.stage_id AS fromStage, v.next_stage_id AS toStage, v.exited_at AS at
     FROM analytics_deal_visits v WHERE ${pick} AND v.exit_kind = 'back' ORDER BY v.deal_id, v.exited_at`;
-  return s.db.prepare(sql).all(target.all ? { since } : { since, ids: JSON.stringify(target.deals) }) as Regression[];
+  return stmt(s.db, sql).all(target.all ? { since } : { since, ids: JSON.stringify(target.deals) }) as Regression[];
 }
 
 function maxLookback(s: Snapshot, rule: 'stage_regression' | 'stage_flapping'): number {
@@ -80,7 +81,7 @@ function bursts(s: Snapshot, target: Target, since: number, windowMs: number, mi
       WHERE c.changed_at >= @since AND c.from_stage_id IS NOT NULL
       WINDOW w AS (PARTITION BY c.deal_id ORDER BY c.changed_at RANGE BETWEEN ${Math.round(windowMs)} PRECEDING AND CURRENT ROW)
     ) ORDER BY dealId, n DESC, at DESC`;
-  return s.db.prepare(sql).all({ since, min, ...(target.all ? {} : { ids: JSON.stringify(target.deals) }) }) as Burst[];
+  return stmt(s.db, sql).all({ since, min, ...(target.all ? {} : { ids: JSON.stringify(target.deals) }) }) as Burst[];
 }
 
 export const stageFlapping: Rule = {

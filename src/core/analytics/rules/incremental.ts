@@ -4,6 +4,7 @@
 import type { TableName } from '../../../shared/sync/tables';
 import type { Db } from '../../db/open';
 import type { SubjectSets } from './types';
+import { stmt } from '../statements';
 
 export type ChangeSet = Partial<Record<TableName, readonly string[]>>;
 
@@ -39,7 +40,7 @@ export function affectedSubjects(db: Db, changes: ChangeSet): SubjectSets {
   for (const [table, ids] of Object.entries(changes) as [TableName, string[]][]) {
     const mapping = MAPPINGS[table];
     if (!mapping || ids.length === 0) continue;
-    const rows = db.prepare(`${mapping.sql} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<
+    const rows = stmt(db, `${mapping.sql} WHERE id IN (SELECT value FROM json_each(?))`).all(JSON.stringify(ids)) as Record<
       string,
       string | null
     >[];

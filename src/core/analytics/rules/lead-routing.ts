@@ -6,6 +6,7 @@ import type { Snapshot } from '../snapshot';
 import { openLead } from '../sql';
 import { DAY_MS } from '../time';
 import { type Finding, type Rule, evidence, finding, round1 } from './types';
+import { stmt } from '../statements';
 
 interface RepLoad {
   id: string;
@@ -18,23 +19,23 @@ interface RepLoad {
   lastLeadAt: number | null;
 }
 
-// Open backlogs come from the small per-rep lead cells, recent assignments from the covering (region_id,
-// assigned_at, …) index on leads, and — for departed reps holding leads — the count assigned after they left from
-// the lead-state index: index reads only.
+// Open backlogs come from the small per-rep lead cells, each rep's latest recent assignment from one probe of the
+// (assigned_rep_id, assigned_at, region_id) index on leads, and — for departed reps holding leads — the count
+// assigned after they left from the lead-state index: index reads only.
 const LOADS = `
   WITH open AS (
     SELECT rep_id AS rep, SUM(open) AS n FROM analytics_lead_cells
-    WHERE region_id IN (SELECT value FROM json_each(@regions)) GROUP BY rep_id),
-  recent AS (
-    SELECT assigned_rep_id AS rep, MAX(assigned_at) AS last FROM leads
-    WHERE region_id IN (SELECT value FROM json_each(@regions)) AND assigned_at > @since GROUP BY assigned_rep_id)
+    WHERE region_id IN (SELECT value FROM json_each(@regions)) GROUP BY rep_id)
   SELECT r.id, r.region_id AS regionId, r.status, r.hired_at AS hiredAt, r.departed_at AS departedAt,
-    COALESCE(open.n, 0) AS backlog, recent.last AS lastLeadAt,
+    COALESCE(open.n, 0) AS backlog,
+    (SELECT l.assigned_at FROM leads l INDEXED BY idx_leads_rep_assigned
+      WHERE l.assigned_rep_id = r.id AND l.assigned_at > @since AND l.region_id IN (SELECT value FROM json_each(@regions))
+      ORDER BY l.assigned_at DESC LIMIT 1) AS lastLeadAt,
     CASE WHEN r.status = 'departed' AND open.n > 0 THEN (
       SELECT COUNT(*) FROM analytics_lead_state l INDEXED BY idx_analytics_lead_state_open
       WHERE l.region_id = r.region_id AND ${openLead('l')} AND l.assigned_rep_id = r.id AND l.assigned_at > r.departed_at)
     ELSE 0 END AS afterDeparture
-  FROM reps r LEFT JOIN open ON open.rep = r.id LEFT JOIN recent ON recent.rep = r.id
+  FROM reps r LEFT JOIN open ON open.rep = r.id
   WHERE r.region_id IN (SELECT value FROM json_each(@regions)) ORDER BY r.id`;
 
 function median(values: number[]): number {
@@ -96,7 +97,7 @@ export const leadRouting: Rule = {
   evaluate(s, target) {
     const regions = target.all ? s.regions.map((r) => r.id) : [...new Set([...target.regions, ...repRegions(s, target.reps)])];
     const maxDays = Math.max(...regions.map((id) => s.thresholds.get('lead_routing', 'starvedDays', { regionId: id })), 0);
-    const loads = s.db.prepare(LOADS).all({ regions: JSON.stringify(regions), since: s.now - maxDays * DAY_MS }) as RepLoad[];
+    const loads = stmt(s.db, LOADS).all({ regions: JSON.stringify(regions), since: s.now - maxDays * DAY_MS }) as RepLoad[];
     const departed = loads.filter((r) => r.status === 'departed' && r.backlog > 0).map(departedFinding);
     const starved = regions.flatMap((id) =>
       starvedFindings(
@@ -111,8 +112,7 @@ export const leadRouting: Rule = {
 
 function repRegions(s: Snapshot, reps: string[]): string[] {
   if (reps.length === 0) return [];
-  return s.db
-    .prepare('SELECT DISTINCT region_id FROM reps WHERE id IN (SELECT value FROM json_each(?))')
-    .pluck()
-    .all(JSON.stringify(reps)) as string[];
+  return stmt(s.db, 'SELECT DISTINCT region_id FROM reps WHERE id IN (SELECT value FROM json_each(?))', 'pluck').all(
+    JSON.stringify(reps),
+  ) as string[];
 }

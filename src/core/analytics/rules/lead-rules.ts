@@ -5,6 +5,7 @@ import type { Snapshot } from '../snapshot';
 import { openLead } from '../sql';
 import { DAY_MS, HOUR_MS } from '../time';
 import { type Rule, type Target, evidence, finding, result, round1 } from './types';
+import { stmt } from '../statements';
 
 export interface OpenLead {
   leadId: string;
@@ -21,11 +22,21 @@ const COLUMNS = `l.lead_id AS leadId, l.region_id AS regionId, l.assigned_rep_id
   l.last_sign_at AS lastAt, l.own_activity_id AS ownActivityId, l.own_next_step_due AS ownNextStepDue`;
 
 /** Open leads of the target (all regions through the state index, or the given ids) that pass `where`. */
-export function openLeads(s: Snapshot, target: Target, where: string, index?: string): OpenLead[] {
+export function openLeads(
+  s: Snapshot,
+  target: Target,
+  where: string,
+  index?: string,
+  extra: Record<string, number> = {},
+): OpenLead[] {
   const pick = target.all ? 'l.region_id IN (SELECT id FROM regions)' : 'l.lead_id IN (SELECT value FROM json_each(@ids))';
   const table = `analytics_lead_state l${target.all && index ? ` INDEXED BY ${index}` : ''}`;
   const sql = `SELECT ${COLUMNS} FROM ${table} WHERE ${pick} AND ${openLead('l')} AND ${where}`;
-  return s.db.prepare(sql).all({ now: s.now, ...(target.all ? {} : { ids: JSON.stringify(target.leads) }) }) as OpenLead[];
+  return stmt(s.db, sql).all({
+    now: s.now,
+    ...extra,
+    ...(target.all ? {} : { ids: JSON.stringify(target.leads) }),
+  }) as OpenLead[];
 }
 
 const REPS = `SELECT id, status, manager_id AS managerId FROM reps WHERE id IN (SELECT value FROM json_each(?))`;
@@ -38,11 +49,11 @@ export const leadUnfollowed: Rule = {
       Infinity,
     );
     const cutoff = Number.isFinite(minHours) ? s.now - minHours * HOUR_MS : 0;
-    const untouched = `l.assigned_at IS NOT NULL AND l.first_touch_at IS NULL AND l.assigned_at < ${Math.ceil(cutoff)}`;
-    const leads = openLeads(s, target, untouched, 'idx_analytics_lead_state_untouched');
+    const untouched = 'l.assigned_at IS NOT NULL AND l.first_touch_at IS NULL AND l.assigned_at < @cutoff';
+    const leads = openLeads(s, target, untouched, 'idx_analytics_lead_state_untouched', { cutoff: Math.ceil(cutoff) });
     const reps = new Map(
       (
-        s.db.prepare(REPS).all(JSON.stringify([...new Set(leads.map((l) => l.repId))])) as {
+        stmt(s.db, REPS).all(JSON.stringify([...new Set(leads.map((l) => l.repId))])) as {
           id: string;
           status: string;
           managerId: string | null;
@@ -82,8 +93,8 @@ export const sleepingLead: Rule = {
   evaluate(s, target) {
     const minDays = Math.min(...s.regions.map((r) => s.thresholds.get('sleeping_lead', 'days', { regionId: r.id })), Infinity);
     const cutoff = Number.isFinite(minDays) ? s.now - minDays * DAY_MS : 0;
-    const idle = `l.last_sign_at <= ${Math.ceil(cutoff)}`;
-    const findings = openLeads(s, target, idle, 'idx_analytics_lead_state_idle').flatMap((l) => {
+    const idle = 'l.last_sign_at <= @cutoff';
+    const findings = openLeads(s, target, idle, 'idx_analytics_lead_state_idle', { cutoff: Math.ceil(cutoff) }).flatMap((l) => {
       const days = s.thresholds.get('sleeping_lead', 'days', { regionId: l.regionId });
       if (!(s.now - l.lastAt >= days * DAY_MS)) return [];
       return finding('sleeping_lead', 'lead', {

@@ -8,6 +8,7 @@ import { HOUR_MS } from '../time';
 import { openDeals } from './deal-rules';
 import { openLeads } from './lead-rules';
 import { type Finding, type Rule, type Target, evidence, finding } from './types';
+import { stmt } from '../statements';
 
 interface Promise {
   subjectId: string;
@@ -27,22 +28,21 @@ const ACCOUNT_PROMISES = (pick: string): string => `
 
 function accountPromises(s: Snapshot, target: Target): Promise[] {
   const pick = target.all ? '1' : 'account_id IN (SELECT value FROM json_each(@ids))';
-  const rows = s.db
-    .prepare(ACCOUNT_PROMISES(pick))
-    .all({ now: s.now, ...(target.all ? {} : { ids: JSON.stringify(target.accounts) }) }) as Promise[];
+  const rows = stmt(s.db, ACCOUNT_PROMISES(pick)).all({
+    now: s.now,
+    ...(target.all ? {} : { ids: JSON.stringify(target.accounts) }),
+  }) as Promise[];
   // Several activities can share the latest instant: one promise per account.
   return [...new Map(rows.map((p) => [p.subjectId, p])).values()];
 }
 
 function promises(s: Snapshot, target: Target): [SubjectType, Promise][] {
-  const deals = openDeals(
-    s,
-    target,
-    's.last_next_step_due < @now',
-    undefined,
-    { now: s.now },
-    'idx_analytics_deal_state_promise',
-  );
+  const deals = openDeals(s, target, {
+    where: 's.last_next_step_due < @now',
+    keep: (d) => d.nextStepDue !== null && d.nextStepDue < s.now,
+    extra: { now: s.now },
+    index: 'idx_analytics_deal_state_promise',
+  });
   const leads = openLeads(s, target, 'l.own_next_step_due < @now', 'idx_analytics_lead_state_promise');
   return [
     ...deals.map((d): [SubjectType, Promise] => [

@@ -5,6 +5,7 @@
 import type { RuleKey } from '../../../shared/analytics/exceptions';
 import type { Db } from '../../db/open';
 import type { Finding, RuleResult } from './types';
+import { stmt } from '../statements';
 
 export interface StoreStats {
   opened: number;
@@ -12,7 +13,7 @@ export interface StoreStats {
   cleared: number;
 }
 
-interface LiveRow {
+export interface LiveRow {
   id: number;
   key: string;
   subject_id: string;
@@ -22,31 +23,57 @@ export const exceptionKey = (rule: string, subjectId: string): string => `${rule
 
 function liveOccurrences(db: Db, rule: RuleKey, evaluated: RuleResult['evaluated']): LiveRow[] {
   if (evaluated === 'all') {
-    return db
-      .prepare('SELECT id, key, subject_id FROM analytics_exception_occurrences WHERE rule = ? AND cleared_at IS NULL')
-      .all(rule) as LiveRow[];
+    return stmt(db, 'SELECT id, key, subject_id FROM analytics_exception_occurrences WHERE rule = ? AND cleared_at IS NULL').all(
+      rule,
+    ) as LiveRow[];
   }
   const keys = JSON.stringify(evaluated.map((id) => exceptionKey(rule, id)));
-  return db
-    .prepare(
-      'SELECT id, key, subject_id FROM analytics_exception_occurrences WHERE key IN (SELECT value FROM json_each(?)) AND cleared_at IS NULL',
-    )
-    .all(keys) as LiveRow[];
+  return stmt(
+    db,
+    'SELECT id, key, subject_id FROM analytics_exception_occurrences WHERE key IN (SELECT value FROM json_each(?)) AND cleared_at IS NULL',
+  ).all(keys) as LiveRow[];
 }
 
-/** Apply one rule's result at `now`; call inside a write transaction. */
-export function storeResult(db: Db, rule: RuleKey, res: RuleResult, now: number): StoreStats {
-  const live = new Map(liveOccurrences(db, rule, res.evaluated).map((r) => [r.key, r]));
-  const update = db.prepare(
+/**
+ * Live occurrences of every rule for `subjectIds`, by rule: one read of the (subject_id) index for the results of
+ * several rules that evaluated some subjects each (an incremental re-evaluation), instead of one read per rule.
+ */
+export function liveBySubject(db: Db, subjectIds: readonly string[]): Map<string, LiveRow[]> {
+  const rows = stmt(
+    db,
+    `SELECT id, key, subject_id, rule FROM analytics_exception_occurrences
+     WHERE subject_id IN (SELECT value FROM json_each(?)) AND cleared_at IS NULL ORDER BY key`,
+  ).all(JSON.stringify(subjectIds)) as (LiveRow & { rule: string })[];
+  const out = new Map<string, LiveRow[]>();
+  for (const { rule, ...row } of rows) {
+    const list = out.get(rule);
+    if (list) list.push(row);
+    else out.set(rule, [row]);
+  }
+  return out;
+}
+
+/**
+ * Apply one rule's result at `now`; call inside a write transaction. `preloaded`: the live occurrences of the rule
+ * for (at least) the subjects it evaluated, from liveBySubject; by default read here.
+ */
+export function storeResult(db: Db, rule: RuleKey, res: RuleResult, now: number, preloaded?: readonly LiveRow[]): StoreStats {
+  const evaluated = res.evaluated === 'all' || !preloaded ? null : new Set(res.evaluated);
+  const rows =
+    evaluated && preloaded ? preloaded.filter((r) => evaluated.has(r.subject_id)) : liveOccurrences(db, rule, res.evaluated);
+  const live = new Map(rows.map((r) => [r.key, r]));
+  const update = stmt(
+    db,
     'UPDATE analytics_exception_occurrences SET severity = ?, evidence = ?, region_id = ?, last_seen_at = ? WHERE id = ?',
   );
-  const insert = db.prepare(
+  const insert = stmt(
+    db,
     `INSERT INTO analytics_exception_occurrences
        (key, rule, subject_type, subject_id, region_id, severity, evidence, since, opened_at, last_seen_at, after_ts)
      VALUES (@key, @rule, @subjectType, @subjectId, @regionId, @severity, @evidence, @since, @now, @now,
        COALESCE((SELECT MAX(cleared_at) FROM analytics_exception_occurrences WHERE key = @key), 0))`,
   );
-  const clear = db.prepare('UPDATE analytics_exception_occurrences SET cleared_at = ? WHERE id = ?');
+  const clear = stmt(db, 'UPDATE analytics_exception_occurrences SET cleared_at = ? WHERE id = ?');
   const stats: StoreStats = { opened: 0, updated: 0, cleared: 0 };
   const found = new Set<string>();
   for (const f of res.findings) {

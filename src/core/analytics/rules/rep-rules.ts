@@ -8,6 +8,7 @@ import type { RegionInfo } from '../reference';
 import type { Snapshot } from '../snapshot';
 import { localDay } from '../time';
 import { type Finding, type Rule, type Target, evidence, finding, result, round1 } from './types';
+import { stmt } from '../statements';
 
 interface ActiveRep {
   id: string;
@@ -17,7 +18,7 @@ interface ActiveRep {
 export function activeReps(s: Snapshot, target: Target): ActiveRep[] {
   const pick = target.all ? 'region_id IN (SELECT id FROM regions)' : 'id IN (SELECT value FROM json_each(@ids))';
   const sql = `SELECT id, region_id AS regionId FROM reps WHERE ${pick} AND status = 'active' ORDER BY id`;
-  return s.db.prepare(sql).all(target.all ? {} : { ids: JSON.stringify(target.reps) }) as ActiveRep[];
+  return stmt(s.db, sql).all(target.all ? {} : { ids: JSON.stringify(target.reps) }) as ActiveRep[];
 }
 
 /**

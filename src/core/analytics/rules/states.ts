@@ -5,6 +5,7 @@
 import type { ExceptionFilter, ExceptionItem, ExceptionStatus, Severity } from '../../../shared/analytics/exceptions';
 import type { Snapshot } from '../snapshot';
 import type { ScopeCtx } from '../scope';
+import { stmt } from '../statements';
 
 export const MERGED = `
   SELECT o.id, o.key, o.rule, o.subject_type, o.subject_id, o.region_id, o.severity, o.evidence, o.since, o.opened_at,
@@ -96,21 +97,22 @@ export function queryExceptions(s: Snapshot, scope: ScopeCtx, f: ExceptionFilter
   if (!f.includeSnoozed) where += ' AND m.snoozed = 0';
   const base = `WITH m AS (${MERGED}) SELECT * FROM m WHERE ${where}`;
   const all = { ...params, now: s.now };
-  const total = s.db.prepare(`SELECT COUNT(*) FROM (${base})`).pluck().get(all) as number;
-  const rows = s.db
-    .prepare(`${base} ORDER BY m.severity_rank, m.since DESC, m.id DESC LIMIT @limit OFFSET @offset`)
-    .all({ ...all, limit: f.limit ?? 200, offset: f.offset ?? 0 }) as MergedRow[];
+  const total = stmt(s.db, `SELECT COUNT(*) FROM (${base})`, 'pluck').get(all) as number;
+  const rows = stmt(s.db, `${base} ORDER BY m.severity_rank, m.since DESC, m.id DESC LIMIT @limit OFFSET @offset`).all({
+    ...all,
+    limit: f.limit ?? 200,
+    offset: f.offset ?? 0,
+  }) as MergedRow[];
   return { total, items: rows.map(toItem) };
 }
 
 /** Unresolved, not snoozed occurrences of the scope by severity. */
 export function unresolvedBySeverity(s: Snapshot, scope: ScopeCtx): Record<Severity, number> {
   const { sql, params } = scopeClause(scope);
-  const rows = s.db
-    .prepare(
-      `WITH m AS (${MERGED}) SELECT m.severity, COUNT(*) AS n FROM m WHERE ${sql} AND m.cleared_at IS NULL AND m.status <> 'resolved' AND m.snoozed = 0 GROUP BY m.severity`,
-    )
-    .all({ ...params, now: s.now }) as { severity: Severity; n: number }[];
+  const rows = stmt(
+    s.db,
+    `WITH m AS (${MERGED}) SELECT m.severity, COUNT(*) AS n FROM m WHERE ${sql} AND m.cleared_at IS NULL AND m.status <> 'resolved' AND m.snoozed = 0 GROUP BY m.severity`,
+  ).all({ ...params, now: s.now }) as { severity: Severity; n: number }[];
   const out: Record<Severity, number> = { critical: 0, warning: 0, info: 0 };
   for (const r of rows) out[r.severity] = r.n;
   return out;

@@ -7,16 +7,16 @@ import { MERGED, type MergedRow, queryExceptions, scopeClause, toItem } from '..
 import type { Snapshot } from '../snapshot';
 import { publicScope, resolveScope } from '../scope';
 import { subjectRow, subjectTimeline } from './subject';
+import { stmt } from '../statements';
 
 export function exceptionsBoard(s: Snapshot, scope: Scope | undefined, newest = 10): ExceptionsBoard {
   const ctx = resolveScope(s.db, s.regions, scope);
   const { sql, params } = scopeClause(ctx);
-  const counts = s.db
-    .prepare(
-      `WITH m AS (${MERGED}) SELECT m.rule, m.region_id AS regionId, TOTAL(m.status = 'open') AS open, TOTAL(m.status = 'acknowledged') AS acknowledged
+  const counts = stmt(
+    s.db,
+    `WITH m AS (${MERGED}) SELECT m.rule, m.region_id AS regionId, TOTAL(m.status = 'open') AS open, TOTAL(m.status = 'acknowledged') AS acknowledged
        FROM m WHERE ${sql} AND m.cleared_at IS NULL AND m.status <> 'resolved' AND m.snoozed = 0 GROUP BY m.rule, m.region_id ORDER BY m.rule, m.region_id`,
-    )
-    .all({ ...params, now: s.now }) as { rule: RuleKey; regionId: string; open: number; acknowledged: number }[];
+  ).all({ ...params, now: s.now }) as { rule: RuleKey; regionId: string; open: number; acknowledged: number }[];
   const critical = queryExceptions(s, ctx, { severities: ['critical'], limit: newest });
   return {
     asOf: s.asOf,
@@ -38,9 +38,10 @@ export function listExceptions(s: Snapshot, filter: ExceptionFilter = {}): Excep
 
 /** null when no occurrence of `key` exists. */
 export function exceptionDetail(s: Snapshot, key: string): ExceptionDetail | null {
-  const rows = s.db
-    .prepare(`WITH m AS (${MERGED}) SELECT * FROM m WHERE m.key = @key ORDER BY m.id DESC`)
-    .all({ key, now: s.now }) as MergedRow[];
+  const rows = stmt(s.db, `WITH m AS (${MERGED}) SELECT * FROM m WHERE m.key = @key ORDER BY m.id DESC`).all({
+    key,
+    now: s.now,
+  }) as MergedRow[];
   const [current, ...history] = rows.map(toItem);
   if (!current) return null;
   return {

@@ -5,7 +5,7 @@ import type { Period, Scope } from '../../../shared/analytics/period';
 import type { FunnelScene } from '../../../shared/analytics/scenes';
 import { poolFacts } from '../metrics/facts';
 import { kpisFromFacts, phiWeights } from '../metrics/kpis';
-import { leadResponse } from '../metrics/lead-response';
+import { medianResponseHours } from '../metrics/lead-response';
 import { regionFacts } from '../metrics/region-facts';
 import { type StageFlowRow, stageFlows } from '../metrics/stage-flow';
 import { type OpenDealCell, openDealCells } from '../metrics/state-facts';
@@ -75,7 +75,7 @@ export function funnelScene(s: Snapshot, scope: Scope | undefined, period: Perio
     }),
   );
   const facts = poolFacts(regionFacts(s, ctx.scope, ctx.range, { current: true, light: true, cells }).values());
-  const median = leadResponse(s, ctx.scope, ctx.range, 'all')[0]?.medianHours ?? null;
+  const median = medianResponseHours(s, ctx.scope, ctx.range);
   const process = kpisFromFacts(facts, { medianResponseHours: median, lostReasons: [] }, phiWeights(s)).process;
   return { ...ctx.header, stages, heatmap, bottlenecks: bottlenecks(stages), process };
 }

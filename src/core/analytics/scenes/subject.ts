@@ -2,6 +2,7 @@
 // and activities, newest first — read through the subject's own indexes.
 import type { ExceptionDetail, SubjectType } from '../../../shared/analytics/exceptions';
 import type { Snapshot } from '../snapshot';
+import { stmt } from '../statements';
 
 const TABLE: Record<SubjectType, string> = { deal: 'deals', lead: 'leads', rep: 'reps', region: 'regions', account: 'accounts' };
 const TIMELINE_LIMIT = 200;
@@ -9,7 +10,7 @@ const TIMELINE_LIMIT = 200;
 type Scalar = string | number | null;
 
 export function subjectRow(s: Snapshot, type: SubjectType, id: string): Record<string, Scalar> | null {
-  const row = s.db.prepare(`SELECT * FROM ${TABLE[type]} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
+  const row = stmt(s.db, `SELECT * FROM ${TABLE[type]} WHERE id = ?`).get(id) as Record<string, unknown> | undefined;
   if (!row) return null;
   return Object.fromEntries(
     Object.entries(row).map(([k, v]) => [k, typeof v === 'string' || typeof v === 'number' ? v : v === null ? null : String(v)]),
@@ -29,7 +30,5 @@ const TIMELINES: Partial<Record<SubjectType, string>> = {
 export function subjectTimeline(s: Snapshot, type: SubjectType, id: string): ExceptionDetail['timeline'] {
   const sql = TIMELINES[type];
   if (!sql) return [];
-  return s.db
-    .prepare(`SELECT * FROM (${sql}) ORDER BY at DESC LIMIT ${TIMELINE_LIMIT}`)
-    .all({ id }) as ExceptionDetail['timeline'];
+  return stmt(s.db, `SELECT * FROM (${sql}) ORDER BY at DESC LIMIT ${TIMELINE_LIMIT}`).all({ id }) as ExceptionDetail['timeline'];
 }

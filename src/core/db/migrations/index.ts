@@ -4,5 +4,6 @@ import { appSettings } from './0001-app-settings';
 import { replicaTables } from './0002-replica-tables';
 import { syncStateOutbox } from './0003-sync-state-outbox';
 import { analytics } from './0004-analytics';
+import { analyticsSpeed } from './0005-analytics-speed';
 
-export const MIGRATIONS: readonly Migration[] = [appSettings, replicaTables, syncStateOutbox, analytics];
+export const MIGRATIONS: readonly Migration[] = [appSettings, replicaTables, syncStateOutbox, analytics, analyticsSpeed];

@@ -1,10 +1,11 @@
-// Strip under the header while sync is offline or failing: the last error in words, when core retries by
-// itself, and a Retry button (sync.now). It has the width the chrome's status pill lacks, so the whole error
-// can be read.
+// Strip under the header while sync is offline or failing: the last error in words (in the user's language, with
+// core's English detail as a tooltip), when core retries by itself, and a Retry button (sync.now). It has the
+// width the chrome's status pill lacks, so the whole error can be read.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SyncStatus } from '../../../shared/domain/sync-status';
 import { useClient } from '../lib/client-context';
+import { useSyncErrorText } from '../lib/error-message';
 import { useFormatters } from '../lib/format';
 import { useNow } from '../lib/use-now';
 import { useShownSyncState } from '../lib/use-shown-sync-state';
@@ -20,13 +21,20 @@ export function SyncProblem({ view }: { view: SyncStatusView }) {
 function FailingStatus({ status }: { status: SyncStatus }) {
   const { t } = useTranslation();
   const shown = useShownSyncState(status);
+  const error = useSyncErrorText()(status);
   if (shown !== 'offline' && shown !== 'error') return null;
   return (
     <div className="sync-problem" data-testid="sync-problem" data-tone={shown}>
       <strong>{shown === 'offline' ? t('chrome.sync.problem.offline') : t('chrome.sync.problem.error')}</strong>
-      {status.lastError ? (
-        <span className="sync-problem-error" data-testid="sync-error">
-          {t('chrome.sync.lastError', { message: status.lastError })}
+      {error ? (
+        // The words are in the user's language; core's English detail (host, HTTP status…) is one hover away.
+        <span
+          className="sync-problem-error"
+          data-testid="sync-error"
+          data-kind={status.lastErrorKind ?? undefined}
+          title={error.detail ?? undefined}
+        >
+          {t('chrome.sync.lastError', { message: error.text })}
         </span>
       ) : null}
       {status.nextRetryAt ? <NextRetry at={status.nextRetryAt} /> : null}

@@ -42,6 +42,16 @@ describe('backoff', () => {
     expect(b.next(-5)).toBe(0);
     expect(b.attempt).toBe(3);
   });
+
+  it('takes a lower cap for one retry (an offline backend is retried within the sync interval)', () => {
+    const b = createBackoff({ ...opts, random: () => 0.999999 });
+    const capped = Array.from({ length: 12 }, () => b.next(undefined, 2_000));
+    expect(Math.max(...capped)).toBeLessThan(2_000);
+    expect(capped.slice(0, 3)).toEqual([499, 999, 1_999]); // below the cap, the usual doubling
+    expect(b.next()).toBe(29_999); // without it, the attempts made so far count as usual
+    expect(b.next(undefined, 10 * 60_000)).toBe(29_999); // never above the configured cap
+    expect(b.next(7_000, 2_000)).toBe(7_000); // a server's Retry-After is not shortened by it
+  });
 });
 
 describe('parseRetryAfter', () => {

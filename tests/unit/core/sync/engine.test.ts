@@ -1,13 +1,18 @@
 // The sync engine end to end against an in-memory protocol backend (fake-backend.ts) over real HTTP: initial
-// sync with progress, incremental sync, scope changes, reset after compaction, outbox pushes, cancellation.
+// sync with progress, incremental sync, scope changes, reset after compaction, outbox pushes, cancellation,
+// the error kind in the status, offline retries within the interval, the WAL truncated after the initial sync.
+import { statSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Db } from '../../../../src/core/db/open';
+import { openReplica, type Db } from '../../../../src/core/db/open';
 import { listOutbox } from '../../../../src/core/db/repos/outbox-repo';
 import { readSyncState } from '../../../../src/core/db/repos/sync-state-repo';
 import { createSyncEngine, type SyncEngine, type SyncEngineOptions } from '../../../../src/core/sync/engine';
+import { EMBEDDED_BACKEND_ID } from '../../../../src/core/sync/session';
 import type { SyncStatus } from '../../../../src/shared/domain/sync-status';
 import { TABLES, TABLE_NAMES } from '../../../../src/shared/sync/tables';
 import { startFaultProxy } from '../../../helpers/fault-proxy';
+import { tempDir } from '../../../helpers/transports';
 import { FakeBackend } from './fake-backend';
 import { count, isClientWritable, memoryReplica, replicaRows, sortedCanonical, wireRow } from './helpers';
 
@@ -172,6 +177,99 @@ describe('sync engine', () => {
     expect(status).toMatchObject({ state: 'error', lastError: expect.stringMatching(/re-sync from scratch/) });
     expect(status.nextRetryAt).toBeNull(); // set right after the cycle
     await expect.poll(() => engine.status().nextRetryAt).not.toBeNull();
+  });
+
+  it('keeps the initial sync row count through incremental syncs, and counts a re-sync afresh', async () => {
+    startEngine({ pageSize: 10_000 }); // one page: a fresh sync can then be served after the compaction below
+    await engine.configure({ url: backend.url, token: 'token-a' });
+    const initial = await engine.syncNow();
+    const rows = initial.rowsSynced ?? 0;
+    expect(rows).toBe(TABLE_NAMES.reduce((n, t) => n + count(db, t), 0)); // every row came with the initial sync
+    backend.write('reps', wireRow('reps', 'east', 600));
+    backend.write('reps', wireRow('reps', 'south', 601));
+    const from = statuses.length;
+    expect((await engine.syncNow()).rowsSynced).toBe(rows); // not 2
+    expect((await engine.syncNow()).rowsSynced).toBe(rows); // an empty page: not 0
+    expect(statuses.slice(from).every((s) => s.rowsSynced === rows)).toBe(true);
+
+    backend.write('reps', wireRow('reps', 'east', 602));
+    backend.horizon = backend.highWater; // the cursor falls behind the horizon: the next pull re-syncs from scratch
+    const resynced = await engine.syncNow();
+    expect(resynced.state).toBe('synced');
+    expect(resynced.rowsSynced).toBe(TABLE_NAMES.reduce((n, t) => n + count(db, t), 0));
+  });
+
+  it('says what kind of error the last one was, and clears it with the error', async () => {
+    const proxy = await startFaultProxy(backend.url);
+    try {
+      startEngine({ backoff: { baseMs: 60_000 } });
+      await engine.configure({ url: proxy.url, token: 'token-a' });
+      await engine.syncNow();
+      proxy.inject({ kind: 'status', status: 503 }, { path: /changes/, times: 1 });
+      expect(await engine.syncNow()).toMatchObject({
+        state: 'error',
+        lastError: expect.stringMatching(/503/),
+        lastErrorKind: 'server',
+      });
+      expect(await engine.syncNow()).toMatchObject({ state: 'synced', lastError: null, lastErrorKind: null });
+      engine.start({ url: proxy.url, token: 'not-a-token' });
+      await expect.poll(() => engine.status().lastErrorKind).toBe('unauthorized');
+      engine.signOut();
+      expect(engine.status()).toMatchObject({ lastError: null, lastErrorKind: null, backendUrl: null, backendKind: null });
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('tells the built-in demo backend from a remote one', async () => {
+    startEngine();
+    engine.start({ url: backend.url, token: 'token-a', id: EMBEDDED_BACKEND_ID });
+    expect(engine.status()).toMatchObject({ backendUrl: backend.url, backendKind: 'embedded' });
+    await engine.configure({ url: backend.url, token: 'token-a' });
+    expect(engine.status().backendKind).toBe('remote');
+  });
+
+  it('retries an unreachable backend within the sync interval, other failures after the full backoff', async () => {
+    const proxy = await startFaultProxy(backend.url);
+    try {
+      // random → 1: every backoff draw at its ceiling, so a wait above the interval would show.
+      startEngine({ intervalMs: 3_000, backoff: { baseMs: 60_000, capMs: 60_000, random: () => 0.999 } });
+      engine.start({ url: 'http://127.0.0.1:9', token: 'token-a' }); // nothing listens on the discard port
+      await expect.poll(() => engine.status().nextRetryAt).not.toBeNull();
+      expect(engine.status()).toMatchObject({ state: 'offline', lastErrorKind: 'network' });
+      expect(Date.parse(engine.status().nextRetryAt ?? '') - Date.now()).toBeLessThanOrEqual(3_000);
+
+      engine.start({ url: proxy.url, token: 'token-a' });
+      await expect.poll(() => engine.status().state).toBe('synced');
+      proxy.inject({ kind: 'status', status: 503 }, { path: /changes/, times: 1 });
+      expect((await engine.syncNow()).state).toBe('error');
+      await expect.poll(() => engine.status().nextRetryAt).not.toBeNull();
+      expect(Date.parse(engine.status().nextRetryAt ?? '') - Date.now()).toBeGreaterThan(30_000); // a 5xx: back off
+    } finally {
+      await proxy.close();
+    }
+  });
+
+  it('truncates the WAL once, after the initial sync completed', async () => {
+    const dir = tempDir('outpost-engine-wal-');
+    try {
+      db.close();
+      db = openReplica(join(dir.path, 'replica.db'));
+      const wal = join(dir.path, 'replica.db-wal');
+      startEngine();
+      await engine.configure({ url: backend.url, token: 'token-a' });
+      await expect.poll(() => engine.status().state).toBe('synced');
+      expect(count(db, 'reps')).toBeGreaterThan(0);
+      expect(statSync(wal).size).toBe(0);
+      backend.write('reps', wireRow('reps', 'east', 700));
+      expect((await engine.syncNow()).state).toBe('synced');
+      expect(statSync(wal).size).toBeGreaterThan(0); // incremental syncs leave the WAL to auto-checkpoints
+    } finally {
+      engine.close();
+      db.close();
+      db = memoryReplica();
+      dir.remove();
+    }
   });
 
   it('cancels a stalled request at once on sign-out, and close() leaves nothing running', async () => {

@@ -1,5 +1,6 @@
 // An in-memory stand-in for Outpost core behind the OutpostBridge contract, for renderer tests. It validates
 // params and results against the shared method map, so what the UI sees is exactly what a real core could send.
+import { analyticsMethods } from '../../../../src/shared/api/analytics-methods';
 import type { OutpostBridge } from '../../../../src/shared/api/bridge';
 import type { ApiErrorData } from '../../../../src/shared/api/errors';
 import { events, type EventName, type EventPayload } from '../../../../src/shared/api/events';
@@ -9,6 +10,7 @@ import {
   type AppInfo,
   type MethodName,
   type MethodParams,
+  type MethodResult,
   type SessionInfo,
 } from '../../../../src/shared/api/methods';
 import { errorResponse, type RpcEvent, type RpcRequest, type RpcResponse } from '../../../../src/shared/api/rpc';
@@ -34,6 +36,11 @@ export const FAKE_SYNC_STATUS: SyncStatus = {
 export const FAKE_SESSION_USER: SessionInfo['user'] = { id: 'demo-director', name: '王海', role: 'director' };
 export const FAKE_SESSION_REGIONS = ['华东', '华南'];
 
+/** The analytics part of the API (scenes, exceptions): answered by whatever a test puts into `core.analytics`. */
+export type AnalyticsMethodName = keyof typeof analyticsMethods;
+export type AnalyticsAnswers = { [M in AnalyticsMethodName]?: (params: MethodParams<M>) => MethodResult<M> };
+const isAnalyticsMethod = (method: MethodName): method is AnalyticsMethodName => method in analyticsMethods;
+
 export interface FakeCoreOptions {
   settings?: Partial<Settings>;
   syncStatus?: SyncStatus;
@@ -43,6 +50,8 @@ export class FakeCore implements OutpostBridge {
   settings: Settings;
   syncStatus: SyncStatus;
   readonly requests: RpcRequest[] = [];
+  /** Answers of the analytics methods; a method without one fails with INTERNAL (results are still validated). */
+  analytics: AnalyticsAnswers = {};
   /** When true, every invoke fails at the transport, as if core were gone. */
   unreachable = false;
   private readonly failures = new Map<MethodName, ApiErrorData>();
@@ -87,6 +96,9 @@ export class FakeCore implements OutpostBridge {
     }
     const params = methods[method].params.safeParse(request.params);
     if (!params.success) return errorResponse(id, { code: 'BAD_REQUEST', message: params.error.message });
+    if (isAnalyticsMethod(method) && !this.analytics[method]) {
+      return errorResponse(id, { code: 'INTERNAL', message: `FakeCore has no answer for ${method}` });
+    }
     const result = methods[method].result.parse(this.answer(method, params.data));
     return structuredClone({ id, ok: true, result });
   }
@@ -108,6 +120,7 @@ export class FakeCore implements OutpostBridge {
   }
 
   private answer(method: MethodName, params: unknown): unknown {
+    if (isAnalyticsMethod(method)) return (this.analytics[method] as (params: unknown) => unknown)(params);
     switch (method) {
       case 'app.info':
         return FAKE_APP_INFO;

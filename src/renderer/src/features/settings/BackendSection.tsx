@@ -1,16 +1,20 @@
-// The "Backend" card: which backend this replica syncs with, a form to switch to another one (URL + token,
-// checked by core with the backend before it switches) and sign-out. Failures are explained in words from the
-// catalog, by error code, never with the raw message.
+// The "Backend" card: which backend this replica syncs with (the built-in demo backend or a configured URL), a
+// form to switch to another one (URL + token, checked by core with the backend before it switches) and sign-out.
+// Failures are explained in words from the catalog, by error code, never with the raw message (at most as a tooltip).
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OutpostError, type ErrorCode } from '../../../../shared/api/errors';
 import type { SessionInfo } from '../../../../shared/api/methods';
+import type { BackendKind } from '../../../../shared/domain/sync-status';
 import { useClient, useConnection } from '../../lib/client-context';
 import { useFormatters } from '../../lib/format';
 import { useSyncStatusView } from '../../lib/sync-status-context';
 
-/** Why the last action failed: a check made before calling core, core being gone, or core's error code. */
-type FailureReason = 'invalidUrl' | 'missingToken' | 'coreGone' | ErrorCode;
+/**
+ * Why the last action failed: a check made before calling core, core being gone, the desktop app refusing to keep
+ * the token without a system keyring, or core's error code.
+ */
+type FailureReason = 'invalidUrl' | 'missingToken' | 'coreGone' | 'keyring' | ErrorCode;
 
 type Phase =
   | { kind: 'idle' }
@@ -18,12 +22,24 @@ type Phase =
   | { kind: 'signingOut' }
   | { kind: 'connected'; session: SessionInfo }
   | { kind: 'signedOut'; purged: boolean }
-  | { kind: 'failed'; reason: FailureReason; url: string };
+  | { kind: 'failed'; reason: FailureReason; url: string; detail?: string };
 
 /** Codes with a backend-specific explanation in `settings.backend.errors`; others use the generic `errors`. */
 const BACKEND_ERROR_CODES = ['UNAUTHORIZED', 'UNAVAILABLE', 'TIMEOUT', 'CONFLICT', 'BAD_REQUEST'] as const;
 type BackendErrorCode = (typeof BACKEND_ERROR_CODES)[number];
 const isBackendErrorCode = (code: string): code is BackendErrorCode => (BACKEND_ERROR_CODES as readonly string[]).includes(code);
+
+/**
+ * The desktop app's main process answers `sync.configure` with UNAVAILABLE when Electron's safeStorage has no real
+ * keyring behind it (unavailable, or Linux's plain-text 'basic_text'): the API has no code of its own for that, so
+ * it is recognised by main's message (src/main/token-store.ts refusalMessage; a renderer test pins the wording).
+ * Why it matters: the generic UNAVAILABLE text ("can't reach the backend") would send the user after the wrong fix.
+ */
+const KEYRING_REFUSAL = /can't store the backend token safely/i;
+
+function isKeyringRefusal(err: unknown): err is OutpostError {
+  return err instanceof OutpostError && err.code === 'UNAVAILABLE' && KEYRING_REFUSAL.test(err.message);
+}
 
 function isHttpUrl(text: string): boolean {
   try {
@@ -44,11 +60,12 @@ export function BackendSection() {
   const [purge, setPurge] = useState(false);
   const [phase, setPhase] = useState<Phase>({ kind: 'idle' });
   const busy = phase.kind === 'connecting' || phase.kind === 'signingOut';
-  const backendUrl = useCurrentBackendUrl();
+  const { url: backendUrl, kind: backendKind } = useCurrentBackend();
 
   const failed = (err: unknown, target: string): Phase => {
     // A backend-method failure is checked against core itself by the connection monitor before it gets here.
     if (!connection.isConnected()) return { kind: 'failed', reason: 'coreGone', url: target };
+    if (isKeyringRefusal(err)) return { kind: 'failed', reason: 'keyring', url: target, detail: err.message };
     return { kind: 'failed', reason: err instanceof OutpostError ? err.code : 'INTERNAL', url: target };
   };
 
@@ -83,7 +100,9 @@ export function BackendSection() {
           ? t('settings.backend.current.unknown')
           : backendUrl === null
             ? t('settings.backend.current.none')
-            : t('settings.backend.current.url', { url: backendUrl })}
+            : backendKind === 'embedded'
+              ? t('settings.backend.current.embedded', { url: backendUrl })
+              : t('settings.backend.current.url', { url: backendUrl })}
       </p>
       <form className="backend-form" onSubmit={connect} noValidate>
         <div className="field">
@@ -148,10 +167,12 @@ export function BackendSection() {
   );
 }
 
-/** The backend in the live sync status: a URL, null when signed out, undefined while unknown. */
-function useCurrentBackendUrl(): string | null | undefined {
+/** The backend in the live sync status: a URL, null when signed out, undefined while unknown; and its kind. */
+function useCurrentBackend(): { url: string | null | undefined; kind: BackendKind | null | undefined } {
   const view = useSyncStatusView();
-  return view.kind === 'ready' ? view.status.backendUrl : undefined;
+  return view.kind === 'ready'
+    ? { url: view.status.backendUrl, kind: view.status.backendKind }
+    : { url: undefined, kind: undefined };
 }
 
 function Outcome({ phase }: { phase: Phase }) {
@@ -159,7 +180,13 @@ function Outcome({ phase }: { phase: Phase }) {
   const format = useFormatters();
   if (phase.kind === 'failed') {
     return (
-      <p className="form-message form-error" role="alert" data-testid="settings-backend-error">
+      <p
+        className="form-message form-error"
+        role="alert"
+        data-testid="settings-backend-error"
+        data-reason={phase.reason}
+        title={phase.detail === undefined ? undefined : t('settings.backend.errors.detail', { detail: phase.detail })}
+      >
         {failureText(phase.reason, phase.url)}
       </p>
     );
@@ -186,7 +213,8 @@ function Outcome({ phase }: { phase: Phase }) {
   return null;
 
   function failureText(reason: FailureReason, url: string): string {
-    if (reason === 'invalidUrl' || reason === 'missingToken') return t(`settings.backend.errors.${reason}`);
+    if (reason === 'invalidUrl' || reason === 'missingToken' || reason === 'keyring')
+      return t(`settings.backend.errors.${reason}`);
     if (reason === 'coreGone') return t('errors.UNAVAILABLE');
     if (isBackendErrorCode(reason)) return t(`settings.backend.errors.${reason}`, { url });
     return t(`errors.${reason}`);
