@@ -24,6 +24,7 @@ describe('result metrics (week 2025-W25)', () => {
     won(300_000, '2025-06-06 10:00', '2025-06-16 10:00'); // 10 d
     won(200_000, '2025-05-27 10:00', '2025-06-17 10:00', 'rp-b'); // 21 d
     won(999_000, '2025-05-01 10:00', '2025-06-15 10:00'); // closed the Sunday before: not this week
+    won(100_000, '2025-05-01 10:00', '2025-06-10 10:00'); // the Tuesday before: within last week's Monday–Wednesday
     const lost = (reason: string | null, closed = '2025-06-17 12:00') =>
       f.deal({
         owner_rep_id: 'rp-b',
@@ -107,11 +108,22 @@ describe('result metrics (week 2025-W25)', () => {
     expect(met.pipelineCoverage).toEqual({ value: null, num: 10_000, den: 0 });
   });
 
-  it('gives week-over-week deltas against the previous ISO week', () => {
-    const d = overviewScene(f.db, scope, week25, o).deltas;
-    // Previous week: 999,000 won on Sunday 06-15 against a 700,000 target.
-    expect(d.wonAmount).toEqual({ current: 500_000, previous: 999_000, delta: -499_000, deltaPct: -499_000 / 999_000 });
-    expect(d.attainmentRevenue.previous).toBeCloseTo(999_000 / 700_000, 10);
+  it('gives week-over-week deltas against the whole previous ISO week once the week is over', () => {
+    const after = overviewScene(f.db, scope, week25, { now: at('2025-06-23 10:00') });
+    const d = after.deltas;
+    // Previous week: 999,000 (Sunday 06-15) + 100,000 (Tuesday 06-10) won, against a 700,000 target.
+    expect(d.wonAmount).toEqual({ current: 500_000, previous: 1_099_000, delta: -599_000, deltaPct: -599_000 / 1_099_000 });
+    expect(d.attainmentRevenue.previous).toBeCloseTo(1_099_000 / 700_000, 10);
     expect(d.pipelineCoverage.previous).toBeNull(); // point-in-time: no history
+    expect(after.previousPeriod).toMatchObject({ label: '2025-W24', from: '2025-06-09', to: '2025-06-15', days: 7 });
+  });
+
+  it('compares a running week to date: Monday–Wednesday against last Monday–Wednesday', () => {
+    const running = overviewScene(f.db, scope, week25, o); // NOW is Wednesday 06-18
+    expect(running.previousPeriod).toMatchObject({ from: '2025-06-09', to: '2025-06-11', days: 3 });
+    expect(running.deltas.wonAmount).toEqual({ current: 500_000, previous: 100_000, delta: 400_000, deltaPct: 4 });
+    // Like for like: both sides against their whole week's target, so the current side is the headline figure.
+    expect(running.deltas.attainmentRevenue.current).toBe(running.kpis.result.attainment.revenue.value);
+    expect(running.deltas.attainmentRevenue.previous).toBeCloseTo(100_000 / 700_000, 10);
   });
 });
