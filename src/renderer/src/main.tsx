@@ -8,6 +8,7 @@ import { App } from './App';
 import { createI18n } from './i18n/create-i18n';
 import { selectBridge } from './lib/bridge';
 import { createConnectionMonitor, monitorClient } from './lib/connection';
+import { preloadRoute } from './routes';
 import './styles/fonts.css';
 import './styles/theme.css';
 import './styles/app.css';
@@ -21,6 +22,7 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | null> {
 }
 
 async function start(): Promise<void> {
+  preloadRoute(window.location.hash);
   const connection = createConnectionMonitor();
   const { bridge } = selectBridge((connected) => connection.report(connected));
   const client = monitorClient(createClient(bridge), connection);

@@ -13,7 +13,16 @@ const PacksPage = lazy(() => import('./features/packs/PacksPage').then((m) => ({
 const ExceptionsPage = lazy(() => import('./features/exceptions/ExceptionsPage').then((m) => ({ default: m.ExceptionsPage })));
 const RepsPage = lazy(() => import('./features/reps/RepsPage').then((m) => ({ default: m.RepsPage })));
 const SettingsPage = lazy(() => import('./features/settings/SettingsPage').then((m) => ({ default: m.SettingsPage })));
-const WallPage = lazy(() => import('./features/war-room/wall/WallPage').then((m) => ({ default: m.WallPage })));
+const importWallPage = () => import('./features/war-room/wall/WallPage');
+const WallPage = lazy(() => importWallPage().then((m) => ({ default: m.WallPage })));
+
+/**
+ * Start fetching the wall's code at once when the app opens on the wall (the Electron wall window, a bookmarked
+ * `#/wall`), in parallel with reading the settings: the first frame in front of the room comes sooner.
+ */
+export function preloadRoute(hash: string): void {
+  if (hash.startsWith('#/wall')) void importWallPage().catch(() => undefined); // the lazy route reports a failure
+}
 
 export function AppRoutes() {
   return (
