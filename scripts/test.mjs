@@ -14,13 +14,14 @@ const steps = [
   { name: 'native module for Node', cmd: node, args: ['scripts/ensure-native.mjs', 'node'] },
   { name: 'typecheck', cmd: 'npm', args: ['run', '--silent', 'typecheck'] },
   { name: 'lint and format', cmd: 'npm', args: ['run', '--silent', 'lint'] },
+  // Before vitest: a few integration tests run the built hosts (out/main) as the user would.
+  { name: 'build', cmd: bin('electron-vite'), args: ['build'] },
   {
     name: 'unit and integration (vitest)',
     cmd: bin('vitest'),
     args: ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${VITEST_REPORT}`],
     counts: () => vitestCounts(VITEST_REPORT),
   },
-  { name: 'build', cmd: bin('electron-vite'), args: ['build'] },
   {
     name: 'end-to-end in Chromium (playwright)',
     cmd: bin('playwright'),
