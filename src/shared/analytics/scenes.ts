@@ -45,7 +45,10 @@ export const funnelSceneSchema = z.strictObject({
   ...header,
   stages: z.array(stageRowSchema),
   heatmap: z.array(heatCellSchema),
-  /** The three stages with the highest stage-overdue rate (ties: longest p80 dwell relative to max dwell). */
+  /**
+   * Up to three stages under pressure (≥ 10 % of open deals past max dwell, or p80 dwell beyond it), highest
+   * stage-overdue rate first (ties: longest p80 dwell relative to max dwell); empty for a healthy funnel.
+   */
   bottlenecks: z.array(z.string()),
   process: kpisSchema.shape.process,
 });

@@ -28,11 +28,18 @@ function dwell(flow: StageFlowRow | undefined): { avg: number | null; p80: numbe
   return { avg: msToDays(flow.dwellSumMs / flow.exits), p80: msToDays(flow.dwellP80Ms) };
 }
 
-/** Highest overdue rate first; ties by p80 dwell relative to the stage's max dwell. */
+/** Below this share of open deals past max dwell a stage is not called a bottleneck (unless its p80 dwell is). */
+const BOTTLENECK_MIN_OVERDUE = 0.1;
+
+/**
+ * At most three stages under pressure: at least 10 % of their open deals past max dwell, or a p80 dwell beyond it.
+ * Highest overdue rate first; ties by p80 dwell relative to the stage's max dwell. A healthy funnel names none.
+ */
 function bottlenecks(stages: StageRow[]): string[] {
   const pressure = (r: StageRow): number => (r.dwellP80Days ?? 0) / (r.maxDwellDays || 1);
   return [...stages]
     .filter((r) => r.open > 0 || r.exits > 0)
+    .filter((r) => (r.overdueRate.value ?? 0) >= BOTTLENECK_MIN_OVERDUE || pressure(r) > 1)
     .sort((a, b) => (b.overdueRate.value ?? -1) - (a.overdueRate.value ?? -1) || pressure(b) - pressure(a))
     .slice(0, 3)
     .map((r) => r.stageId);

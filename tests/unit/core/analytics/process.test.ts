@@ -147,3 +147,17 @@ describe('stage-advance efficiency', () => {
     expect(k.stageAdvanceEfficiency).toEqual({ value: 1, num: 2, den: 2 });
   });
 });
+
+describe('bottleneck stages', () => {
+  it('names only stages under pressure: ≥ 10 % overdue or p80 dwell beyond max dwell; none in a healthy funnel', () => {
+    const g = new Fixture();
+    const open = (stage: string, enteredDaysAgo: number) =>
+      g.deal({ stage_id: stage, created_at: NOW - 40 * DAY, stage_entered_at: NOW - enteredDaysAgo * DAY });
+    for (let i = 0; i < 10; i++) open('st-needs', 1); // healthy: nobody past max dwell
+    expect(funnelScene(g.db, scope, week25, o).bottlenecks).toEqual([]);
+    open('st-needs', 400); // 1 of 11 ≈ 9 % overdue: still below the floor
+    expect(funnelScene(g.db, scope, week25, o).bottlenecks).toEqual([]);
+    open('st-needs', 400); // 2 of 12 ≈ 17 %
+    expect(funnelScene(g.db, scope, week25, o).bottlenecks).toEqual(['st-needs']);
+  });
+});
