@@ -3,30 +3,15 @@
 // ahead, re-read in place on data.changed (throttled, the old figures stay until the new arrive), a meeting
 // freeze that reads one snapshot and then ignores changes, unfreezing, the drill behind a tile (Esc returns to the
 // same scene and the rotation resumes), and privacy mode in the drill.
-import { act, cleanup, fireEvent, screen, within } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { resetDocument } from '../helpers/render-app';
+import { act, fireEvent, screen, within } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { REPS } from './fixtures';
 import { sceneLog } from './fake-scenes';
-import { advance, attr, NOW, openWall, press, sceneOnScreen, settle } from './wall-helpers';
+import { advance, useWallTestLifecycle, attr, NOW, openWall, press, sceneOnScreen, settle } from './wall-helpers';
 
 vi.mock('../../../../src/renderer/src/features/war-room/scenes/registry', () => import('./fake-scenes'));
 
-beforeAll(async () => {
-  await import('../../../../src/renderer/src/features/war-room/wall/WallPage');
-});
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-  sceneLog.rendered = [];
-  sceneLog.charts = 0;
-});
-
-afterEach(() => {
-  cleanup();
-  resetDocument();
-  vi.useRealTimers();
-});
+useWallTestLifecycle();
 
 const checkpointShown = (scene: string) => screen.getByTestId(`wall-scene-${scene}`).getAttribute('data-checkpoint');
 const changed = (checkpoint: string) => ({ asOf: { checkpointId: checkpoint, time: NOW }, full: false });

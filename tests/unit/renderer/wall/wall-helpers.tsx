@@ -1,14 +1,36 @@
 // Shared steps of the wall tests: open `#/wall` on a fake core with analytics answers, move fake time while
 // letting promises and React settle, and press keys the way a presenter (or remote) does.
-import { act, fireEvent, screen } from '@testing-library/react';
-import { vi } from 'vitest';
+import { act, cleanup, fireEvent, screen } from '@testing-library/react';
+import { afterEach, beforeAll, beforeEach, vi } from 'vitest';
 import type { Settings } from '../../../../src/shared/domain/settings';
 import type { SyncStatus } from '../../../../src/shared/domain/sync-status';
-import { renderApp, type RenderedApp } from '../helpers/render-app';
+import { renderApp, resetDocument, type RenderedApp } from '../helpers/render-app';
+import { sceneLog } from './fake-scenes';
 import { installAnalytics, type World } from './fixtures';
 
 /** The fake clock's start: 5 minutes after the fake core's last sync (07:45). */
 export const NOW = Date.parse('2026-11-02T07:50:00Z');
+
+/**
+ * The hooks every wall test file needs: the lazy routes' code loaded with real timers (so opening the wall under
+ * fake timers only waits on promises), a fake clock at NOW and a clean scene log per test, a clean DOM after it.
+ */
+export function useWallTestLifecycle(): void {
+  beforeAll(async () => {
+    await import('../../../../src/renderer/src/features/war-room/wall/WallPage');
+    await import('../../../../src/renderer/src/features/war-room/WarRoomPage');
+  });
+  beforeEach(() => {
+    vi.useFakeTimers({ now: NOW });
+    sceneLog.rendered = [];
+    sceneLog.charts = 0;
+  });
+  afterEach(() => {
+    cleanup();
+    resetDocument();
+    vi.useRealTimers();
+  });
+}
 
 /** Lets pending promises (fake core answers, lazy routes) and the React work they cause run. */
 export async function settle(rounds = 8): Promise<void> {

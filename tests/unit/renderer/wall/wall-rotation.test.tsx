@@ -1,33 +1,15 @@
 // @vitest-environment jsdom
 // The wall's rotation and presenter control: order and timing (settings and the dwellMs/scenes query), pause,
 // next/previous/jump by keys and buttons, keys that must be ignored, the idle controls, and leaving the wall.
-import { cleanup, fireEvent, screen } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WALL_SETTINGS } from '../../../../src/shared/domain/wall';
-import { resetDocument } from '../helpers/render-app';
 import { sceneLog } from './fake-scenes';
-import { advance, attr, NOW, openWall, press, sceneOnScreen } from './wall-helpers';
+import { advance, useWallTestLifecycle, attr, openWall, press, sceneOnScreen } from './wall-helpers';
 
 vi.mock('../../../../src/renderer/src/features/war-room/scenes/registry', () => import('./fake-scenes'));
 
-beforeAll(async () => {
-  // Load the lazy route's code with real timers, so opening the wall under fake timers only waits on promises.
-  await import('../../../../src/renderer/src/features/war-room/wall/WallPage');
-  await import('../../../../src/renderer/src/features/war-room/WarRoomPage');
-});
-
-beforeEach(() => {
-  vi.useFakeTimers({ now: NOW });
-  sceneLog.rendered = [];
-  sceneLog.charts = 0;
-});
-
-afterEach(() => {
-  cleanup();
-  resetDocument();
-  vi.useRealTimers();
-  vi.unstubAllGlobals();
-});
+useWallTestLifecycle();
 
 describe('rotation', () => {
   it('shows the query scenes in order, one dwell each, and wraps around', async () => {

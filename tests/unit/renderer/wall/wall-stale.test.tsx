@@ -2,26 +2,15 @@
 // The wall's truth about freshness: the stale banner when the last successful sync is older than staleAfterMin
 // (and when it gets that old while the wall is up), when sync is offline or failing, when core is unreachable,
 // and when the replica never synced; it says how old the figures are, and goes away on recovery.
-import { act, cleanup, screen } from '@testing-library/react';
-import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { act, screen } from '@testing-library/react';
+import { describe, expect, it, vi } from 'vitest';
 import { DEFAULT_WALL_SETTINGS } from '../../../../src/shared/domain/wall';
 import { FAKE_SYNC_STATUS } from '../helpers/fake-core';
-import { resetDocument } from '../helpers/render-app';
-import { advance, NOW, openWall } from './wall-helpers';
+import { advance, useWallTestLifecycle, NOW, openWall } from './wall-helpers';
 
 vi.mock('../../../../src/renderer/src/features/war-room/scenes/registry', () => import('./fake-scenes'));
 
-beforeAll(async () => {
-  await import('../../../../src/renderer/src/features/war-room/wall/WallPage');
-});
-
-beforeEach(() => vi.useFakeTimers({ now: NOW }));
-
-afterEach(() => {
-  cleanup();
-  resetDocument();
-  vi.useRealTimers();
-});
+useWallTestLifecycle();
 
 const MIN = 60_000;
 const banner = () => screen.queryByTestId('wall-stale-banner');
