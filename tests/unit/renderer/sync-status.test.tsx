@@ -35,6 +35,10 @@ const slot = () => screen.getByTestId('sync-status');
 async function renderChrome(syncStatus: SyncStatus, settings: { locale: 'en' | 'zh-CN'; theme: 'light' } = en) {
   const app = renderApp({ settings, syncStatus });
   await waitFor(() => expect(slot().dataset.state).toBe(syncStatus.state));
+  // waitFor returns as soon as the DOM shows the state, but that commit happened outside act(), so its effects
+  // (the ticking intervals of useNow) run later on React's scheduler; a fake-timer advance before then ticks
+  // nothing (flaked in CI under load). An update inside act() makes React flush those pending effects first.
+  act(() => app.core.setSyncStatus({}));
   return app;
 }
 
