@@ -3,8 +3,8 @@
 // lasted (average and nearest-rank 80th percentile). Deals that skip a stage never stay in it, so they count in
 // neither its numerator nor its denominator.
 import type { Snapshot } from '../snapshot';
-import { type ScopeCtx, BOUNDS_CTE, REP_FILTER, boundsParam } from '../scope';
-import type { DayRange } from '../time';
+import { type ScopeCtx, REP_FILTER } from '../scope';
+import { type DayRange, dayStart } from '../time';
 import { stmt } from '../statements';
 
 export interface StageFlowRow {
@@ -18,62 +18,21 @@ export interface StageFlowRow {
   dwellP80Ms: number | null;
 }
 
-// One covering-index read of the period's exits. Why in JS after it: a percentile needs every value, and sorting
-// a week's few thousand numbers here is several times cheaper than SQLite's window functions over them.
-const EXITS = `
-  WITH ${BOUNDS_CTE}
-  SELECT v.region_id, v.stage_id, v.exit_kind IN ('forward', 'won'), v.exited_at - v.entered_at
-  FROM b CROSS JOIN analytics_deal_visits v
-  WHERE v.region_id = b.region_id AND v.exited_at >= b.from_ms AND v.exited_at < b.to_ms AND ${REP_FILTER('v.owner_rep_id')}`;
-
-type Exit = [regionId: string, stageId: string, forward: number, dwell: number];
+// One (region, stage) cell of the period's exits: a single range of idx_analytics_visits_stage_exits (migration 0006),
+// no grouping. Why one signed number per exit — its dwell, or -1 - dwell when the stay did not move forward: a
+// plucked number costs a fraction of a row array or a string per row, and the p80 needs every dwell in JS anyway
+// (sorting a week's few thousand numbers here is several times cheaper than SQLite's window functions over them).
+const CELL_EXITS = `
+  SELECT CASE WHEN v.exit_kind IN ('forward', 'won') THEN v.exited_at - v.entered_at ELSE -1 - (v.exited_at - v.entered_at) END
+  FROM analytics_deal_visits v INDEXED BY idx_analytics_visits_stage_exits
+  WHERE v.region_id = @region AND v.stage_id = @stage AND v.exited_at >= @fromMs AND v.exited_at < @toMs
+    AND ${REP_FILTER('v.owner_rep_id')}`;
 
 /** Nearest rank: the ⌈0.8 n⌉-th smallest. */
-export function p80(values: number[]): number | null {
+export function p80(values: ArrayLike<number>): number | null {
   if (values.length === 0) return null;
   const sorted = Float64Array.from(values).sort();
   return sorted[Math.ceil(0.8 * sorted.length) - 1] ?? null;
-}
-
-interface Acc {
-  n: number;
-  forward: number;
-  sum: number;
-  /** Every dwell, kept for the per-stage percentile only. */
-  dwells: number[] | null;
-}
-
-const acc = (keep: boolean): Acc => ({ n: 0, forward: 0, sum: 0, dwells: keep ? [] : null });
-
-function add(a: Acc, forward: number, dwell: number): void {
-  a.n++;
-  a.forward += forward;
-  a.sum += dwell;
-  a.dwells?.push(dwell);
-}
-
-function row(key: string, stageId: string, a: Acc): StageFlowRow {
-  return { key, stageId, exits: a.n, forward: a.forward, dwellSumMs: a.sum, dwellP80Ms: a.dwells ? p80(a.dwells) : null };
-}
-
-/** One pass: per stage (with every dwell, for the percentile) and per region × stage (sums only). */
-function aggregate(exits: readonly Exit[]): StageFlows {
-  const byStage = new Map<string, Acc>();
-  const byCell = new Map<string, Map<string, Acc>>();
-  for (const [regionId, stageId, forward, dwell] of exits) {
-    let stage = byStage.get(stageId);
-    if (!stage) byStage.set(stageId, (stage = acc(true)));
-    let cells = byCell.get(regionId);
-    if (!cells) byCell.set(regionId, (cells = new Map()));
-    let cell = cells.get(stageId);
-    if (!cell) cells.set(stageId, (cell = acc(false)));
-    add(stage, forward, dwell);
-    add(cell, forward, dwell);
-  }
-  return {
-    byStage: [...byStage].map(([stageId, a]) => row('', stageId, a)),
-    byRegionStage: [...byCell].flatMap(([regionId, cells]) => [...cells].map(([stageId, a]) => row(regionId, stageId, a))),
-  };
 }
 
 export interface StageFlows {
@@ -81,10 +40,47 @@ export interface StageFlows {
   byRegionStage: StageFlowRow[];
 }
 
+/** Per region × stage (sums only) and per stage (with the p80 over every region's dwells). */
 export function stageFlows(s: Snapshot, scope: ScopeCtx, range: DayRange): StageFlows {
-  const exits = stmt(s.db, EXITS, 'raw').all({
-    bounds: boundsParam(scope, range.fromDay, range.toDay),
-    reps: scope.repIds ? JSON.stringify(scope.repIds) : null,
-  }) as Exit[];
-  return aggregate(exits);
+  const cellExits = stmt(s.db, CELL_EXITS, 'pluck');
+  const reps = scope.repIds ? JSON.stringify(scope.repIds) : null;
+  const byStage: StageFlowRow[] = [];
+  const byRegionStage: StageFlowRow[] = [];
+  for (const stage of s.stages) {
+    const dwells: number[] = [];
+    const total = { exits: 0, forward: 0, sum: 0 };
+    for (const region of scope.regions) {
+      const signed = cellExits.all({
+        region: region.id,
+        stage: stage.id,
+        fromMs: dayStart(range.fromDay, region.offsetMin),
+        toMs: dayStart(range.toDay, region.offsetMin),
+        reps,
+      }) as number[];
+      if (signed.length === 0) continue;
+      let forward = 0;
+      let sum = 0;
+      for (const x of signed) {
+        const dwell = x >= 0 ? x : -1 - x;
+        if (x >= 0) forward++;
+        sum += dwell;
+        dwells.push(dwell);
+      }
+      const row = { key: region.id, stageId: stage.id, exits: signed.length, forward, dwellSumMs: sum, dwellP80Ms: null };
+      byRegionStage.push(row);
+      total.exits += signed.length;
+      total.forward += forward;
+      total.sum += sum;
+    }
+    if (total.exits === 0) continue;
+    byStage.push({
+      key: '',
+      stageId: stage.id,
+      exits: total.exits,
+      forward: total.forward,
+      dwellSumMs: total.sum,
+      dwellP80Ms: p80(dwells),
+    });
+  }
+  return { byStage, byRegionStage };
 }

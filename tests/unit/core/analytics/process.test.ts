@@ -89,6 +89,75 @@ describe('process metrics (week 2025-W25; now Wed 06-18 11:30)', () => {
   });
 });
 
+describe('stage flow per region and per rep (each region by its own local week)', () => {
+  const f = new Fixture();
+  const WEST = 'rg-west'; // UTC+7: its week 25 starts an hour after 华东's
+  const path = (region: string, rep: string, steps: readonly (readonly [string | null, string, number])[]) => {
+    const id = f.deal({ region_id: region, owner_rep_id: rep, stage_id: steps[steps.length - 1]?.[1] });
+    // Ids that sort in step order: equal timestamps are ordered by id.
+    steps.forEach(([from, to, when], i) =>
+      f.stageChange(id, from, to, when, { id: `${id}-${i}`, region_id: region, changed_by: rep }),
+    );
+  };
+  beforeAll(() => {
+    f.insert('regions', { id: WEST, region_id: WEST, name: '西区', name_en: 'West', parent_id: null, utc_offset_min: 420 });
+    f.rep({ id: 'rp-a' });
+    f.rep({ id: 'rp-b' });
+    f.rep({ id: 'rp-w', region_id: WEST });
+    // 华东, rp-a: 7 d in 初步接触, forward.
+    path(REGION, 'rp-a', [
+      [null, 'st-initial', at('2025-06-10 10:00')],
+      ['st-initial', 'st-needs', at('2025-06-17 10:00')],
+    ]);
+    // 华东, rp-b: 1 h in 初步接触 (forward), then back from 需求确认 the same millisecond (a 0 ms stay, not forward).
+    path(REGION, 'rp-b', [
+      [null, 'st-initial', at('2025-06-16 09:00')],
+      ['st-initial', 'st-needs', at('2025-06-16 10:00')],
+      ['st-needs', 'st-initial', at('2025-06-16 10:00')],
+    ]);
+    // West: one exit at Mon 00:30 in 华东's time, which is Sun 23:30 in the west (last week there); one 7 d exit.
+    path(WEST, 'rp-w', [
+      [null, 'st-initial', at('2025-06-09 10:00')],
+      ['st-initial', 'st-needs', at('2025-06-16 00:30')],
+    ]);
+    path(WEST, 'rp-w', [
+      [null, 'st-initial', at('2025-06-10 10:00')],
+      ['st-initial', 'st-needs', at('2025-06-17 10:00')],
+    ]);
+  });
+
+  it('sums the regions, takes the p80 over all of them and splits the heatmap by region', () => {
+    const funnel = funnelScene(f.db, { regionIds: [REGION, WEST] }, week25, o);
+    const initial = funnel.stages.find((s) => s.stageId === 'st-initial');
+    expect(initial?.exits).toBe(3); // rp-a 7 d, rp-b 1 h, west 7 d (the Sunday exit is last week's in the west)
+    expect(initial?.conversion).toEqual({ value: 1, num: 3, den: 3 });
+    expect(initial?.dwellAvgDays).toBeCloseTo((7 + 7 + 1 / 24) / 3, 10);
+    expect(initial?.dwellP80Days).toBeCloseTo(7, 10);
+    const needs = funnel.stages.find((s) => s.stageId === 'st-needs');
+    expect(needs?.exits).toBe(1);
+    expect(needs?.conversion).toEqual({ value: 0, num: 0, den: 1 });
+    expect(needs?.dwellAvgDays).toBe(0);
+    expect(needs?.dwellP80Days).toBe(0);
+    const cell = (region: string, stage: string) => funnel.heatmap.find((c) => c.regionId === region && c.stageId === stage);
+    expect(cell(REGION, 'st-initial')).toMatchObject({ exits: 2 });
+    expect(cell(REGION, 'st-initial')?.dwellAvgDays).toBeCloseTo((7 + 1 / 24) / 2, 10);
+    expect(cell(WEST, 'st-initial')).toMatchObject({ exits: 1, dwellAvgDays: 7 });
+    expect(cell(WEST, 'st-needs')).toMatchObject({ exits: 0, dwellAvgDays: null });
+  });
+
+  it('keeps only the named reps', () => {
+    const funnel = funnelScene(f.db, { regionIds: [REGION, WEST], repIds: ['rp-b'] }, week25, o);
+    const initial = funnel.stages.find((s) => s.stageId === 'st-initial');
+    expect(initial?.exits).toBe(1);
+    expect(initial?.dwellAvgDays).toBeCloseTo(1 / 24, 10);
+    expect(funnel.stages.find((s) => s.stageId === 'st-needs')?.exits).toBe(1);
+    expect(funnel.heatmap.filter((c) => c.exits > 0).map((c) => [c.regionId, c.stageId])).toEqual([
+      [REGION, 'st-initial'],
+      [REGION, 'st-needs'],
+    ]);
+  });
+});
+
 describe('lead response and sleeping leads', () => {
   const f = new Fixture();
   const lead = (assigned: string, touchedAfterMs: number | null, extra: Record<string, unknown> = {}) =>

@@ -212,3 +212,17 @@ describe('the indexes of migration 0005 serve the queries they were made for', (
     expect(details.some((d) => plan.test(d))).toBe(true);
   });
 });
+
+describe('the index of migration 0006 serves the funnel', () => {
+  it("reads each region × stage cell of the period's exits as one covering index range", () => {
+    const f = populated();
+    const log: Recorded[] = [];
+    analytics.funnelScene(recording(f.db, log), { regionIds: [REGION] }, week25, { now: NOW });
+    const details = log.flatMap(({ sql, args }) =>
+      (f.db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail),
+    );
+    expect(details).toContainEqual(
+      'SEARCH v USING COVERING INDEX idx_analytics_visits_stage_exits (region_id=? AND stage_id=? AND exited_at>? AND exited_at<?)',
+    );
+  });
+});
