@@ -15,8 +15,9 @@ export interface BackendHooksOptions {
 
 /**
  * Failures are answered as UNAVAILABLE with a message for the user. Why that code: the contract has no
- * "storage" code and the cause is of that kind (a service this computer lacks right now). The message says what to
- * do; a renderer that only shows its generic UNAVAILABLE text ("can't reach the backend") would mislead here.
+ * "storage" code and the cause is of that kind (a service this computer lacks right now). A keyring refusal also
+ * carries reason KEYRING_REFUSED, so the renderer explains it in its own words (its generic UNAVAILABLE text, "can't
+ * reach the backend", would mislead here) without reading this English message.
  */
 export function createBackendHooks(options: BackendHooksOptions): RelayHooks {
   const { store } = options;
@@ -24,7 +25,7 @@ export function createBackendHooks(options: BackendHooksOptions): RelayHooks {
     onRequest(request) {
       if (request.method !== 'sync.configure' && request.method !== 'sync.signOut') return undefined;
       const refused = request.method === 'sync.configure' ? store.refusal() : null;
-      if (refused !== null) return errorResponse(request.id, unavailable(refused));
+      if (refused !== null) return errorResponse(request.id, { ...unavailable(refused), reason: 'KEYRING_REFUSED' });
       options.onUserChange?.();
       return undefined;
     },
@@ -35,7 +36,8 @@ export function createBackendHooks(options: BackendHooksOptions): RelayHooks {
         else if (request.method === 'sync.signOut') store.clear();
         return response;
       } catch (err) {
-        return errorResponse(response.id, unavailable(failureMessage(request.method, err)));
+        const reason = err instanceof TokenStorageRefusedError ? ({ reason: 'KEYRING_REFUSED' } as const) : {};
+        return errorResponse(response.id, { ...unavailable(failureMessage(request.method, err)), ...reason });
       }
     },
   };

@@ -1,6 +1,6 @@
 // Wire envelopes shared by every transport: a request, its response, and a pushed event.
 import { z } from 'zod';
-import { ERROR_CODES, type ApiErrorData } from './errors';
+import { ERROR_CODES, ERROR_REASONS, type ApiErrorData } from './errors';
 
 /** Largest serialized request any transport accepts. */
 export const MAX_REQUEST_BYTES = 1024 * 1024;
@@ -19,6 +19,7 @@ export const apiErrorDataSchema = z.strictObject({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   issues: z.array(z.string()).optional(),
+  reason: z.enum(ERROR_REASONS).optional(),
 });
 
 export type RpcResponse = { id: RpcId; ok: true; result: unknown } | { id: RpcId | null; ok: false; error: ApiErrorData };

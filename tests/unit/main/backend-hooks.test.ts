@@ -50,7 +50,11 @@ describe('sync.configure', () => {
   it('refuses with UNAVAILABLE and the keyring message, without asking core, on a basic_text Linux', async () => {
     h.safeStorage.getSelectedStorageBackend.mockReturnValue('basic_text');
     const response = await h.call('sync.configure', BACKEND);
-    expect(response).toEqual({ id: 'w1', ok: false, error: { code: 'UNAVAILABLE', message: h.store.refusal() } });
+    expect(response).toEqual({
+      id: 'w1',
+      ok: false,
+      error: { code: 'UNAVAILABLE', reason: 'KEYRING_REFUSED', message: h.store.refusal() },
+    });
     expect(messageOf(response)).toMatch(/^Outpost can't store the backend token safely.*GNOME Keyring or KWallet/);
     expect(h.core.postMessage).not.toHaveBeenCalled();
     expect(h.onUserChange).not.toHaveBeenCalled();
@@ -60,7 +64,7 @@ describe('sync.configure', () => {
   it('refuses when encryption is not available at all', async () => {
     h.safeStorage.isEncryptionAvailable.mockReturnValue(false);
     const response = await h.call('sync.configure', BACKEND);
-    expect(response).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE' } });
+    expect(response).toMatchObject({ ok: false, error: { code: 'UNAVAILABLE', reason: 'KEYRING_REFUSED' } });
     expect(messageOf(response)).toContain('no system keyring');
     expect(h.core.postMessage).not.toHaveBeenCalled();
     expect(existsSync(h.file)).toBe(false);

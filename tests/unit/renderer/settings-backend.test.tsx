@@ -145,11 +145,11 @@ describe('settings: backend card', () => {
   ] as const)(
     'explains a keyring refusal from the desktop app (%s) in words, with main message as a tooltip',
     async (platform, reason) => {
-      // Exactly what src/main answers (backend-hooks.ts → token-store.ts refusalMessage): a rewording there fails here.
+      // What src/main answers (backend-hooks.ts): the reason decides; main's English message is only the tooltip.
       const message = refusalMessage(reason, platform);
       for (const locale of ['en', 'zh-CN'] as const) {
         const { core } = await openBackendCard({ locale });
-        core.failNext('sync.configure', { code: 'UNAVAILABLE', message });
+        core.failNext('sync.configure', { code: 'UNAVAILABLE', reason: 'KEYRING_REFUSED', message });
         fillAndSave(OTHER, 'token');
         const error = await screen.findByTestId('settings-backend-error');
         expect(error.dataset.reason).toBe('keyring');
@@ -165,6 +165,14 @@ describe('settings: backend card', () => {
       }
     },
   );
+
+  it("goes by the error's reason, not its wording: main's keyring message without the reason is \"can't reach\"", async () => {
+    const { core } = await openBackendCard();
+    core.failNext('sync.configure', { code: 'UNAVAILABLE', message: refusalMessage('basic_text', 'linux') });
+    fillAndSave(OTHER, 'token');
+    const error = await screen.findByTestId('settings-backend-error');
+    expect(error.dataset.reason).toBe('UNAVAILABLE');
+  });
 
   it('any other UNAVAILABLE from sync.configure is still "can\'t reach"', async () => {
     const { core } = await openBackendCard();

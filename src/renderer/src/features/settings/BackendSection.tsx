@@ -30,15 +30,12 @@ type BackendErrorCode = (typeof BACKEND_ERROR_CODES)[number];
 const isBackendErrorCode = (code: string): code is BackendErrorCode => (BACKEND_ERROR_CODES as readonly string[]).includes(code);
 
 /**
- * The desktop app's main process answers `sync.configure` with UNAVAILABLE when Electron's safeStorage has no real
- * keyring behind it (unavailable, or Linux's plain-text 'basic_text'): the API has no code of its own for that, so
- * it is recognised by main's message (src/main/token-store.ts refusalMessage; a renderer test pins the wording).
- * Why it matters: the generic UNAVAILABLE text ("can't reach the backend") would send the user after the wrong fix.
+ * The desktop app's main process answers `sync.configure` with UNAVAILABLE, reason KEYRING_REFUSED, when Electron's
+ * safeStorage has no real keyring behind it (unavailable, or Linux's plain-text 'basic_text'). Why it matters: the
+ * generic UNAVAILABLE text ("can't reach the backend") would send the user after the wrong fix.
  */
-const KEYRING_REFUSAL = /can't store the backend token safely/i;
-
 function isKeyringRefusal(err: unknown): err is OutpostError {
-  return err instanceof OutpostError && err.code === 'UNAVAILABLE' && KEYRING_REFUSAL.test(err.message);
+  return err instanceof OutpostError && err.reason === 'KEYRING_REFUSED';
 }
 
 function isHttpUrl(text: string): boolean {
