@@ -2,12 +2,24 @@
 // The wall's data and drill: each scene read when shown (current week = period omitted) with the next one read
 // ahead, re-read in place on data.changed (throttled, the old figures stay until the new arrive), a meeting
 // freeze that reads one snapshot and then ignores changes, unfreezing, the drill behind a tile (Esc returns to the
-// same scene and the rotation resumes), and privacy mode in the drill.
+// same scene and the rotation resumes), privacy mode in the drill, and the drill's evidence in the UI language.
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import { describe, expect, it, vi } from 'vitest';
-import { REPS } from './fixtures';
+import type { FunnelScene } from '../../../../src/shared/analytics/scenes';
+import type { FakeCore } from '../helpers/fake-core';
+import { exceptionItem, REPS } from './fixtures';
 import { sceneLog } from './fake-scenes';
-import { advance, useWallTestLifecycle, attr, NOW, openWall, press, sceneOnScreen, settle } from './wall-helpers';
+import {
+  advance,
+  useWallTestLifecycle,
+  attr,
+  NOW,
+  openWall,
+  press,
+  sceneOnScreen,
+  settle,
+  type OpenWallOptions,
+} from './wall-helpers';
 
 vi.mock('../../../../src/renderer/src/features/war-room/scenes/registry', () => import('./fake-scenes'));
 
@@ -257,5 +269,124 @@ describe('drill', () => {
     expect(drill()).toContain('Deal deal-9 · 张伟');
     expect(drill()).toContain('Li Wei');
     expect(screen.getByTestId('wall-scene-overview').dataset.privacyProp).toBe('false');
+  });
+});
+
+describe('drill evidence', () => {
+  const ratio = { value: 0.5, num: 1, den: 2 };
+  const stageRow = (stageId: string, ordinal: number, name: string, nameEn: string): FunnelScene['stages'][number] => ({
+    stageId,
+    ordinal,
+    name,
+    nameEn,
+    maxDwellDays: 14,
+    exits: 2,
+    conversion: ratio,
+    dwellAvgDays: 10,
+    dwellP80Days: 12,
+    open: 4,
+    overdueRate: ratio,
+    missingFieldsRate: ratio,
+  });
+
+  /** The funnel answers with stage names (the fixture's funnel has none). */
+  function withStageNames(core: FakeCore) {
+    const answer = core.analytics['analytics.funnel'];
+    if (!answer) throw new Error('the fixtures answer analytics.funnel');
+    core.analytics['analytics.funnel'] = (params) => ({
+      ...answer(params),
+      stages: [stageRow('st-needs', 2, '需求确认', 'Needs confirmed'), stageRow('st-demo', 3, '方案演示', 'Solution demo')],
+    });
+  }
+
+  const EXCEPTIONS = [
+    exceptionItem({
+      key: 'stage_overdue:deal-9',
+      rule: 'stage_overdue',
+      subjectType: 'deal',
+      subjectId: 'deal-9',
+      evidence: {
+        summary: 'In stage st-demo for 23.5 d, max 14 d',
+        facts: { stageId: 'st-demo', enteredAt: 0, dwellDays: 23.5, overdueDays: 9.5, ownerRepId: 'rep-1' },
+        thresholds: { maxDwellDays: 14, criticalFactor: 2 },
+        rows: [{ table: 'deals', id: 'deal-9' }],
+      },
+    }),
+    exceptionItem({
+      key: 'lead_routing:rep-1',
+      rule: 'lead_routing',
+      subjectType: 'rep',
+      subjectId: 'rep-1',
+      severity: 'warning',
+      evidence: {
+        summary: 'No new lead for 7+ d while rep-2 holds 14 open leads (median 4.5)',
+        facts: { kind: 'starved', lastLeadAt: null, backlog: 1, peerId: 'rep-2', peerBacklog: 14, medianBacklog: 4.5 },
+        thresholds: { starvedDays: 7, backlogFactor: 2, minPeerBacklog: 3 },
+        rows: [{ table: 'reps', id: 'rep-1' }],
+      },
+    }),
+  ];
+
+  const evidenceCells = () =>
+    within(screen.getByTestId('wall-drill'))
+      .getAllByTestId('wall-drill-row')
+      .map((row) => row.querySelector('.wall-drill-evidence') as HTMLElement);
+
+  /** Opens the wall without the funnel scene (so only the drill reads it) and drills into every exception. */
+  async function drillAll(options: OpenWallOptions = {}) {
+    const wall = await openWall({
+      query: 'dwellMs=100000&scenes=overview,trends',
+      world: { exceptions: EXCEPTIONS },
+      ...options,
+    });
+    withStageNames(wall.core);
+    fireEvent.click(screen.getAllByTestId('wall-tile')[1] as HTMLElement);
+    await settle();
+    return wall;
+  }
+
+  it('shows a sentence in English from the facts, stage names included, with core summary as a labelled tooltip', async () => {
+    const { core } = await drillAll();
+    // Stage names come from the funnel scene, read for the drill as the wall does not hold it.
+    expect(core.callsOf('analytics.funnel')).toEqual([{}]);
+    const [overdue, routing] = evidenceCells();
+    expect(overdue?.textContent).toBe('In stage “Solution demo” for 23.5 days, limit 14 days (9.5 days over)');
+    expect(overdue?.title).toBe('Details: In stage st-demo for 23.5 d, max 14 d');
+    expect(routing?.textContent).toBe('No new lead for 7 days or more while Li Wei holds 14 open leads (region median 4.5)');
+    expect(screen.getByTestId('wall-drill').textContent).not.toContain('In stage st-demo');
+  });
+
+  it('shows it in Chinese when the UI is in Chinese', async () => {
+    await drillAll({ settings: { locale: 'zh-CN' } });
+    const [overdue, routing] = evidenceCells();
+    expect(overdue?.textContent).toBe('在「方案演示」阶段已停留 23.5 天，上限 14 天（超出 9.5 天）');
+    expect(overdue?.title).toBe('详情：In stage st-demo for 23.5 d, max 14 d');
+    expect(routing?.textContent).toBe('已 7 天以上未分到新线索，而 Li Wei 名下积压 14 条未关闭线索（区域中位数 4.5）');
+  });
+
+  it('masks the peer rep named in the evidence in privacy mode, like the subject', async () => {
+    await drillAll({
+      settings: { wall: { scenes: ['overview'], intervalSec: 20, privacy: true, staleAfterMin: 15, displayId: null } },
+    });
+    const drill = () => screen.getByTestId('wall-drill').textContent ?? '';
+    for (const rep of REPS) expect(drill()).not.toContain(rep.name);
+    expect(evidenceCells()[1]?.textContent).toBe(
+      'No new lead for 7 days or more while L. W. holds 14 open leads (region median 4.5)',
+    );
+    await press('p');
+    expect(evidenceCells()[1]?.textContent).toContain('while Li Wei holds');
+  });
+
+  it('falls back to core summary, without a tooltip, when the facts are not usable', async () => {
+    const { core } = await openWall({ query: 'dwellMs=100000&scenes=overview,trends' });
+    fireEvent.click(screen.getAllByTestId('wall-tile')[1] as HTMLElement);
+    await settle();
+    // The fixtures' exceptions carry too few facts for a sentence.
+    const [overdue, health] = evidenceCells();
+    expect(overdue?.textContent).toBe('In stage st-demo for 20 d, max 14 d');
+    expect(overdue?.hasAttribute('title')).toBe(false);
+    expect(health?.textContent).toBe('Data health 71 < 80 over 28 d');
+    // The overdue row names a stage, so names were still read.
+    expect(core.callsOf('analytics.funnel')).toHaveLength(1);
   });
 });

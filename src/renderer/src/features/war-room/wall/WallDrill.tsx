@@ -1,8 +1,10 @@
 // The drill behind a tile: the exceptions its filter selects, as a list legible from the back of the room
-// (rule, subject, severity, age, evidence), rep names masked in privacy mode. Esc or Back returns to the loop.
-import { useEffect, useRef, useState } from 'react';
+// (rule, subject, severity, age, evidence in the UI language), rep names masked in privacy mode. Esc or Back
+// returns to the loop.
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ExceptionItem, ExceptionList } from '../../../../../shared/analytics/exceptions';
+import type { FunnelScene } from '../../../../../shared/analytics/scenes';
 import { useClient } from '../../../lib/client-context';
 import { useErrorMessage } from '../../../lib/error-message';
 import { useFormatters } from '../../../lib/format';
@@ -10,6 +12,7 @@ import { useNow } from '../../../lib/use-now';
 import { matchesDrill, type DrillTarget } from '../scenes/drill-target';
 import { shownName } from '../scenes/privacy';
 import { useNameBook, type NameBook, type NameSources } from './drill-names';
+import { namesStage, useEvidenceText, useStageNames, type EvidenceText } from './evidence-text';
 
 /** Rows read when the tile's filter sets no limit: more than fit a screen, few enough to read quickly. */
 export const DRILL_LIMIT = 200;
@@ -25,10 +28,12 @@ export interface WallDrillProps {
   target: DrillTarget;
   privacy: boolean;
   names: NameSources;
+  /** The funnel scene when the wall holds it: stage names for the evidence text (else read when needed). */
+  funnel?: FunnelScene;
   onClose(): void;
 }
 
-export function WallDrill({ target, privacy, names, onClose }: WallDrillProps) {
+export function WallDrill({ target, privacy, names, funnel, onClose }: WallDrillProps) {
   const { t } = useTranslation();
   const client = useClient();
   const errorMessage = useErrorMessage();
@@ -79,7 +84,7 @@ export function WallDrill({ target, privacy, names, onClose }: WallDrillProps) {
           {t('wall.drill.failed', { message: load.message })}
         </p>
       ) : null}
-      {load.status === 'ready' ? <DrillTable items={load.items} privacy={privacy} names={names} /> : null}
+      {load.status === 'ready' ? <DrillTable items={load.items} privacy={privacy} names={names} funnel={funnel} /> : null}
     </section>
   );
 }
@@ -93,10 +98,20 @@ function useDrillTitle(target: DrillTarget): string {
   return translate(target.titleKey, target.titleParams);
 }
 
-function DrillTable({ items, privacy, names }: { items: ExceptionItem[]; privacy: boolean; names: NameSources }) {
+interface DrillTableProps {
+  items: ExceptionItem[];
+  privacy: boolean;
+  names: NameSources;
+  funnel: FunnelScene | undefined;
+}
+
+function DrillTable({ items, privacy, names, funnel }: DrillTableProps) {
   const { t } = useTranslation();
   const book = useNameBook(names);
   const now = useNow(30_000);
+  const stage = useStageNames(funnel, items.some(namesStage));
+  const rep = useCallback((repId: string) => repText(book, repId, privacy), [book, privacy]);
+  const evidence = useEvidenceText(stage, rep);
   if (items.length === 0) return <p className="wall-drill-note">{t('wall.drill.empty')}</p>;
   return (
     <div className="wall-drill-scroll">
@@ -112,7 +127,7 @@ function DrillTable({ items, privacy, names }: { items: ExceptionItem[]; privacy
         </thead>
         <tbody>
           {items.map((item) => (
-            <DrillRow key={item.key} item={item} privacy={privacy} book={book} now={now} />
+            <DrillRow key={item.key} item={item} privacy={privacy} book={book} now={now} evidence={evidence(item)} />
           ))}
         </tbody>
       </table>
@@ -120,7 +135,15 @@ function DrillTable({ items, privacy, names }: { items: ExceptionItem[]; privacy
   );
 }
 
-function DrillRow({ item, privacy, book, now }: { item: ExceptionItem; privacy: boolean; book: NameBook; now: number }) {
+interface DrillRowProps {
+  item: ExceptionItem;
+  privacy: boolean;
+  book: NameBook;
+  now: number;
+  evidence: EvidenceText;
+}
+
+function DrillRow({ item, privacy, book, now, evidence }: DrillRowProps) {
   const { t } = useTranslation();
   const format = useFormatters();
   const region = useRegionName(book, item.regionId);
@@ -138,7 +161,13 @@ function DrillRow({ item, privacy, book, now }: { item: ExceptionItem; privacy: 
         {item.subjectType === 'region' ? null : <span className="wall-drill-region">{region}</span>}
       </td>
       <td className="wall-drill-age">{format.timeAgo(now - item.since) ?? t('wall.drill.justNow')}</td>
-      <td className="wall-drill-evidence">{item.evidence.summary}</td>
+      <td
+        className="wall-drill-evidence"
+        // Like the sync error: the words are in the UI language, core's English account is one hover away.
+        title={evidence.localized ? t('wall.drill.evidence.detail', { detail: item.evidence.summary }) : undefined}
+      >
+        {evidence.text}
+      </td>
     </tr>
   );
 }
@@ -158,12 +187,17 @@ function repOf(item: ExceptionItem): string | null {
   return typeof repId === 'string' ? repId : null;
 }
 
+/** A rep as the drill shows it: the name, masked in privacy mode. */
+function repText(book: NameBook, repId: string, privacy: boolean): string {
+  const name = book.rep(repId);
+  // Ids are not names: an unknown rep shows its id, which is safe in privacy mode too.
+  return name ? shownName(name, privacy) : repId;
+}
+
 function useSubjectText(item: ExceptionItem, privacy: boolean, book: NameBook, region: string): string {
   const { t } = useTranslation();
   const repId = repOf(item);
-  const repName = repId ? book.rep(repId) : null;
-  // Ids are not names: an unknown rep shows its id, which is safe in privacy mode too.
-  const rep = repName ? shownName(repName, privacy) : repId;
+  const rep = repId ? repText(book, repId, privacy) : null;
   switch (item.subjectType) {
     case 'rep':
       return rep ?? item.subjectId;

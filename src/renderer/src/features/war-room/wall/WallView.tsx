@@ -169,7 +169,15 @@ export function WallView({ scenes, dwellMs, privacyDefault, staleAfterMin }: Wal
           />
         ) : null}
       </main>
-      {drill ? <WallDrill target={drill.target} privacy={privacy} names={nameSources(data.state)} onClose={closeDrill} /> : null}
+      {drill ? (
+        <WallDrill
+          target={drill.target}
+          privacy={privacy}
+          names={nameSources(data.state)}
+          funnel={sceneView(data.state, 'funnel').data}
+          onClose={closeDrill}
+        />
+      ) : null}
       <WallControls
         visible={controls.visible}
         paused={rotation.paused}
