@@ -483,6 +483,26 @@ function measureLayout(): LayoutReport {
       }
     }
   }
+  // Lists of cards show whole cards only: a card the list has no room for is left out or hidden, never cut off
+  // at the list's (or its panel's) edge.
+  for (const list of Array.from(document.querySelectorAll('[data-testid="wall"] .wall-critical-list'))) {
+    const box = list.getBoundingClientRect();
+    const panel = list.parentElement?.getBoundingClientRect();
+    if (panel && box.bottom > panel.bottom + 1)
+      problems.push(`the critical list runs out of its panel by ${Math.round(box.bottom - panel.bottom)} px`);
+    for (const card of Array.from(list.children)) {
+      if (!shown(card)) continue;
+      const r = card.getBoundingClientRect();
+      const bottom = Math.min(box.bottom, panel?.bottom ?? box.bottom);
+      const clips = getComputedStyle(list).overflowY !== 'visible';
+      if (clips && r.top >= bottom - 1) continue; // wholly below a clipping list: not on screen
+      if (r.top < box.top - 1 || r.bottom > bottom + 1 || r.left < box.left - 1 || r.right > box.right + 1) {
+        problems.push(
+          `${name(card)} is cut off: ${Math.round(r.top)}–${Math.round(r.bottom)} px in a list ${Math.round(box.top)}–${Math.round(bottom)} px`,
+        );
+      }
+    }
+  }
   return { scroll, problems };
 }
 

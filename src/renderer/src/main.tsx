@@ -9,10 +9,19 @@ import { createI18n } from './i18n/create-i18n';
 import { selectBridge } from './lib/bridge';
 import { createConnectionMonitor, monitorClient } from './lib/connection';
 import { preloadRoute } from './routes';
+// Stylesheets in cascade order: later files may override earlier ones (narrow.css the chrome, for one).
 import './styles/fonts.css';
 import './styles/theme.css';
-import './styles/app.css';
-import './styles/wall.css';
+import './styles/base.css';
+import './styles/chrome.css';
+import './styles/content.css';
+import './styles/pages.css';
+import './styles/forms.css';
+import './styles/narrow.css';
+import './styles/wall-shell.css';
+import './styles/wall-drill.css';
+import './styles/wall-controls.css';
+import './styles/war-room-page.css';
 
 /** How long the first paint may wait for stored settings before falling back to the OS language. */
 const SETTINGS_WAIT_MS = 1500;

@@ -1,6 +1,6 @@
 // Scene "exceptions board": unresolved exceptions counted by rule × region as a heatmap table (each rule row
-// drills into that rule's list), the totals, and the newest critical exceptions, each drilling into itself.
-import { useMemo, type CSSProperties } from 'react';
+// drills into that rule's list), the totals, and the newest critical exceptions that fit, each drilling into itself.
+import { useMemo, useRef, type CSSProperties } from 'react';
 import { useTranslation } from 'react-i18next';
 import { RULE_KEYS } from '../../../../../shared/analytics/exceptions';
 import type { ExceptionsBoard } from '../../../../../shared/analytics/scenes';
@@ -13,10 +13,17 @@ import { useRegionLabel } from './region-names';
 import { SceneRoot, useRenderTracker } from './SceneRoot';
 import { Tile } from './Tile';
 import type { SceneProps } from './types';
+import { useFitCount } from './use-fit-count';
 
 const NO_CHARTS: readonly string[] = [];
-/** Newest critical exceptions listed; the drill view has the rest. */
+/** Newest critical exceptions listed at most; the drill view has the rest. */
 const MAX_CRITICAL = 6;
+/**
+ * Least room one critical card takes, gap included, in em of the list's font size: a title line and a meta line
+ * (1.25em + 0.1em + 1em, see .wall-critical-item in exceptions-board.css), some air, and the 0.35em gap. Why: the
+ * list shows only the cards that fit whole; a card squeezed below this would cut its text.
+ */
+const CRITICAL_ROW_EM = 3.2;
 
 export function ExceptionsBoardScene({ data, onRendered }: SceneProps<ExceptionsBoard>) {
   const { t } = useTranslation();
@@ -26,6 +33,8 @@ export function ExceptionsBoardScene({ data, onRendered }: SceneProps<Exceptions
   const regionLabel = useRegionLabel(data.scope);
   const { rendered } = useRenderTracker(data, NO_CHARTS, onRendered);
   const scope = drillScope(data.scope);
+  const criticalListRef = useRef<HTMLDivElement>(null);
+  const criticalSlots = useFitCount(criticalListRef, CRITICAL_ROW_EM, MAX_CRITICAL, MAX_CRITICAL);
 
   const { byCell, byRule, max, regionIds } = useMemo(() => {
     const cell = new Map<string, number>();
@@ -45,7 +54,7 @@ export function ExceptionsBoardScene({ data, onRendered }: SceneProps<Exceptions
     { id: 'acknowledged', value: data.totals.acknowledged, drill: { statuses: ['acknowledged'] as const } },
     { id: 'critical', value: data.totals.critical, drill: { severities: ['critical'] as const } },
   ] as const;
-  const critical = data.newestCritical.slice(0, MAX_CRITICAL);
+  const critical = data.newestCritical.slice(0, criticalSlots);
 
   return (
     <SceneRoot sceneId="exceptionsBoard" asOf={data.asOf} rendered={rendered} title={t('wallScenes.scenes.exceptionsBoard')}>
@@ -113,7 +122,7 @@ export function ExceptionsBoardScene({ data, onRendered }: SceneProps<Exceptions
           <div className="wall-panel wall-critical">
             <div className="wall-heat-title">{t('wallScenes.exceptions.newestCritical')}</div>
             {critical.length === 0 ? <div className="wall-empty">{t('wallScenes.exceptions.noCritical')}</div> : null}
-            <div className="wall-critical-list" style={{ '--row-count': MAX_CRITICAL } as CSSProperties}>
+            <div ref={criticalListRef} className="wall-critical-list" style={{ '--row-count': criticalSlots } as CSSProperties}>
               {critical.map((item) => {
                 const label = t(`rules.${item.rule}`);
                 const ago = appFormat.timeAgo(now - item.since) ?? t('wallScenes.exceptions.justNow');

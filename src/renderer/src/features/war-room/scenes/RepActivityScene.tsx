@@ -15,7 +15,7 @@ import type { SceneProps } from './types';
 import { useFitCount } from './use-fit-count';
 
 const CHARTS = ['scatter'] as const;
-/** Row height of the rep lists, in em of the list's font size (see .wall-rep-row in scenes.css). */
+/** Row height of the rep lists, in em of the list's font size (see .wall-rep-row in rep-activity.css). */
 const ROW_EM = 2.6;
 
 type Row = RepActivityData['rows'][number];

@@ -1,6 +1,6 @@
 // Colours and type sizes for the wall's charts. Canvas charts cannot read CSS custom properties per element, so
 // the palette mirrors src/renderer/src/styles/theme.css (keep the two in step) and the base type size mirrors
-// scenes.css's --wall-fs: clamp(12px, min(1.15vw, 2.05vh), 64px).
+// scene-frame.css's --wall-fs: clamp(12px, min(1.15vw, 2.05vh), 64px).
 import { useEffect, useState } from 'react';
 import type { WallTheme } from './types';
 
@@ -51,7 +51,7 @@ export function chartPalette(theme: WallTheme): ChartPalette {
   return PALETTES[theme];
 }
 
-/** The wall's base type size in px for the given viewport (same formula as --wall-fs in scenes.css). */
+/** The wall's base type size in px for the given viewport (same formula as --wall-fs in scene-frame.css). */
 export function wallFontPx(width: number, height: number): number {
   return Math.round(Math.min(64, Math.max(12, Math.min(width * 0.0115, height * 0.0205))));
 }

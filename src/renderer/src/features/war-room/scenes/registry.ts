@@ -9,7 +9,17 @@ import { RegionRankingScene } from './RegionRankingScene';
 import { RepActivityScene } from './RepActivityScene';
 import { TrendsScene } from './TrendsScene';
 import type { SceneData, SceneProps } from './types';
-import './scenes.css';
+// The scenes' stylesheets in cascade order: shared parts first, then one per scene.
+import './scene-frame.css';
+import './scene-tiles.css';
+import './scene-meters.css';
+import './overview.css';
+import './heat-table.css';
+import './funnel.css';
+import './region-ranking.css';
+import './exceptions-board.css';
+import './rep-activity.css';
+import './trends.css';
 
 export { liveChartCount } from './chart-count';
 
